@@ -1,0 +1,43 @@
+import type * as Y from 'yjs';
+import type { ActionId } from '../ids';
+import type { Origin } from '../origin';
+import { fail, type Result } from '../result';
+import { actionOf, actionsOf, type ActionFields } from '../schema';
+import { whyReadOnly } from './guard';
+import { badAction } from './validateAction';
+
+export type ActionPatch = Partial<
+  Pick<ActionFields, 'kind' | 'description' | 'owner' | 'dueDate' | 'status' | 'completionNote'>
+>;
+
+/** Changes some fields of an action; marking it done records when. */
+export function updateAction(
+  doc: Y.Doc,
+  input: { actionId: ActionId; patch: ActionPatch },
+  origin: Origin,
+): Result {
+  const blocked = whyReadOnly(doc);
+  if (blocked) return blocked;
+  const action = actionOf(doc, input.actionId);
+  if (!action) return fail('This action no longer exists.');
+  const bad = badAction(input.patch);
+  if (bad) return fail(bad);
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(input.patch) as Array<[keyof ActionPatch, never]>) {
+      if (value !== undefined) action.set(key, value);
+    }
+    if (input.patch.status !== undefined) {
+      action.set('completedAt', input.patch.status === 'done' ? Date.now() : null);
+    }
+  }, origin);
+  return { ok: true };
+}
+
+/** Removes an action. */
+export function deleteAction(doc: Y.Doc, input: { actionId: ActionId }, origin: Origin): Result {
+  const blocked = whyReadOnly(doc);
+  if (blocked) return blocked;
+  if (!actionOf(doc, input.actionId)) return fail('This action no longer exists.');
+  doc.transact(() => actionsOf(doc).delete(input.actionId), origin);
+  return { ok: true };
+}

@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import type { ActionId, WhyId } from './ids';
+import { resolveTree, type Placement, type ResolvedTree } from './resolveTree';
+import {
+  actionsOf,
+  metaOf,
+  problemOf,
+  SCHEMA_VERSION,
+  whysOf,
+  type ActionKind,
+  type ActionStatus,
+  type AnalysisStatus,
+} from './schema';
+
+/** A why as the reader sees it: plain, read-only, with its reconciled place in the tree. */
+export interface Why {
+  readonly id: WhyId;
+  /** Effective parent: null for a direct answer to the problem. */
+  readonly parentId: WhyId | null;
+  readonly text: string;
+  readonly rootCause: boolean;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  /** 1 for "Why 1" (a direct answer to the problem), 2 for "Why 2", ... */
+  readonly depth: number;
+  readonly childIds: readonly WhyId[];
+}
+
+export interface Action {
+  readonly id: ActionId;
+  readonly whyId: WhyId | null;
+  readonly kind: ActionKind;
+  readonly description: string;
+  readonly owner: string;
+  readonly dueDate: string | null;
+  readonly status: ActionStatus;
+  readonly completionNote: string;
+  readonly completedAt: number | null;
+  readonly createdBy: string;
+  readonly createdAt: number;
+}
+
+export interface AnalysisSnapshot {
+  readonly schemaVersion: number;
+  /** True when the document comes from a newer version of Whychain: show it, never write to it. */
+  readonly fromNewerVersion: boolean;
+  readonly title: string;
+  readonly problem: string;
+  readonly status: AnalysisStatus;
+  readonly createdAt: number;
+  readonly createdBy: string;
+  /** Direct answers to the problem, in order. */
+  readonly rootIds: readonly WhyId[];
+  readonly whys: Readonly<Record<string, Why>>;
+  /** Every why in depth-first display order. */
+  readonly order: readonly WhyId[];
+  readonly actions: readonly Action[];
+}
+
+/** Whether the document has been created (has meta); an empty doc is still waiting for its first sync. */
+export function isInitialized(doc: Y.Doc): boolean {
+  return metaOf(doc).get('schemaVersion') !== undefined;
+}
+
+/** The stored placement of every why, as input for `resolveTree`. */
+export function readPlacements(doc: Y.Doc): Map<string, Placement> {
+  const placements = new Map<string, Placement>();
+  whysOf(doc).forEach((map, id) => {
+    placements.set(id, {
+      parentId: String(map.get('parentId') ?? ''),
+      order: Number(map.get('order') ?? 0),
+      moveClock: Number(map.get('moveClock') ?? 0),
+      prevParentId: (map.get('prevParentId') as string | null | undefined) ?? null,
+    });
+  });
+  return placements;
+}
+
+/** The reconciled tree of the document's whys. */
+export function readTree(doc: Y.Doc): ResolvedTree {
+  return resolveTree(readPlacements(doc));
+}
+
+/** A plain, read-only snapshot of the whole analysis. */
+export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
+  const meta = metaOf(doc);
+  const tree = readTree(doc);
+  const whys: Record<string, Why> = {};
+  const store = whysOf(doc);
+  for (const id of tree.preorder) {
+    const map = store.get(id)!;
+    const parent = tree.parentOf.get(id)!;
+    const text = map.get('text');
+    whys[id] = Object.freeze({
+      id: id as WhyId,
+      parentId: parent === 'problem' ? null : (parent as WhyId),
+      text: text instanceof Y.Text ? text.toString() : '',
+      rootCause: map.get('rootCause') === true,
+      createdBy: String(map.get('createdBy') ?? ''),
+      createdAt: Number(map.get('createdAt') ?? 0),
+      depth: tree.depthOf.get(id)!,
+      childIds: Object.freeze([...tree.childrenOf.get(id)!]) as readonly WhyId[],
+    });
+  }
+  const actions: Action[] = [];
+  actionsOf(doc).forEach((map, id) => {
+    actions.push(
+      Object.freeze({
+        id: id as ActionId,
+        whyId: (map.get('whyId') as WhyId | null | undefined) ?? null,
+        kind: (map.get('kind') as ActionKind | undefined) ?? 'corrective',
+        description: String(map.get('description') ?? ''),
+        owner: String(map.get('owner') ?? ''),
+        dueDate: (map.get('dueDate') as string | null | undefined) ?? null,
+        status: (map.get('status') as ActionStatus | undefined) ?? 'open',
+        completionNote: String(map.get('completionNote') ?? ''),
+        completedAt: (map.get('completedAt') as number | null | undefined) ?? null,
+        createdBy: String(map.get('createdBy') ?? ''),
+        createdAt: Number(map.get('createdAt') ?? 0),
+      }),
+    );
+  });
+  actions.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const schemaVersion = Number(meta.get('schemaVersion') ?? 0);
+  return Object.freeze({
+    schemaVersion,
+    fromNewerVersion: schemaVersion > SCHEMA_VERSION,
+    title: meta.get('title') ?? '',
+    problem: problemOf(doc).toString(),
+    status: meta.get('status') ?? 'draft',
+    createdAt: meta.get('createdAt') ?? 0,
+    createdBy: meta.get('createdBy') ?? '',
+    rootIds: Object.freeze([...tree.childrenOf.get('problem')!]) as readonly WhyId[],
+    whys: Object.freeze(whys),
+    order: Object.freeze([...tree.preorder]) as readonly WhyId[],
+    actions: Object.freeze(actions),
+  });
+}

@@ -1,0 +1,24 @@
+import type * as Y from 'yjs';
+
+/**
+ * Changes a Y.Text to `next` by deleting and inserting only the part that differs, so that
+ * concurrent edits elsewhere in the same text merge instead of being overwritten.
+ */
+export function replaceText(text: Y.Text, next: string): void {
+  const prev = text.toString();
+  if (prev === next) return;
+  let start = 0;
+  const max = Math.min(prev.length, next.length);
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < max - start &&
+    prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  ) {
+    end++;
+  }
+  const removed = prev.length - start - end;
+  if (removed > 0) text.delete(start, removed);
+  const inserted = next.slice(start, next.length - end);
+  if (inserted.length > 0) text.insert(start, inserted);
+}
