@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { consoleLogger } from './log';
+import { DEFAULT_MAX_MESSAGE_BYTES, startServer } from './startServer';
+
+/** Reads a positive integer from the environment, or exits with a message naming the variable. */
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`${name} must be a whole number, got "${raw}".`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const server = await startServer({
+  port: intFromEnv('PORT', 8080),
+  host: process.env.HOST || '127.0.0.1',
+  dataDir: resolve(process.env.DATA_DIR || 'data'),
+  maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
+  seedSample: process.env.SEED_SAMPLE !== '0',
+  log: consoleLogger,
+});
+consoleLogger('info', `Whychain is running on ${server.url}`, {
+  dataDir: resolve(process.env.DATA_DIR || 'data'),
+});
+console.log(`Whychain is running on ${server.url}`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

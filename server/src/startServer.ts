@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { isIdShaped, makeOrigin, SAMPLE_ANALYSIS, writeSampleAnalysis } from '@whychain/shared';
+import { allowEveryone, type AccessCheck } from './access';
+import { analysisIdOf, createStoredAnalysis, handleApi } from './http/api';
+import { HttpError, sendError, sendJson } from './http/respond';
+import { serveStatic } from './http/staticFiles';
+import { consoleLogger, type Logger } from './log';
+import type { DocumentStore } from './storage/DocumentStore';
+import { SqliteStore } from './storage/SqliteStore';
+import { CLOSE } from './sync/Connection';
+import { SyncHub } from './sync/SyncHub';
+
+export interface ServerOptions {
+  /** Port to listen on; 0 picks a free one. */
+  port?: number;
+  host?: string;
+  /** Folder of the SQLite file (used when no `store` is given). */
+  dataDir?: string;
+  /** Storage engine; defaults to SQLite in `dataDir`. */
+  store?: DocumentStore;
+  /** Largest sync message accepted, in bytes; a larger one closes that socket. */
+  maxMessageBytes?: number;
+  /** Folder of the built client; defaults to client/dist of this checkout. */
+  clientDir?: string;
+  /** Create the sample analysis when storage holds none. */
+  seedSample?: boolean;
+  /** Compact a document's update log once it holds this many updates. */
+  compactAfter?: number;
+  access?: AccessCheck;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  hub: SyncHub;
+  store: DocumentStore;
+  /** Stops accepting, closes sockets, stores pending updates and closes storage. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** Starts the HTTP API, the static client and the sync socket on one port. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? consoleLogger;
+  const store = options.store ?? new SqliteStore(options.dataDir ?? 'data');
+  const access = options.access ?? allowEveryone;
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const hub = new SyncHub({ store, log, compactAfter: options.compactAfter });
+  const statics = serveStatic(options.clientDir ?? defaultClientDir);
+
+  if (options.seedSample && (await store.list()).length === 0) {
+    await createStoredAnalysis(store, SAMPLE_ANALYSIS, (doc) =>
+      writeSampleAnalysis(doc, makeOrigin('server', 'Whychain')),
+    );
+  }
+
+  const api = { store, hub, bodyLimit: 1024 * 1024 };
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/healthz') {
+      sendJson(res, 200, { ok: true, loadedAnalyses: hub.loadedCount });
+      return;
+    }
+    const isApi = pathname.startsWith('/api/');
+    const decision = await access({
+      channel: 'http',
+      analysisId: isApi ? analysisIdOf(pathname) : undefined,
+      action: req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write',
+      request: req,
+    });
+    if (!decision.allowed) {
+      sendError(res, decision.status, decision.reason);
+      return;
+    }
+    if (isApi) {
+      await handleApi(api, req, res, pathname);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpError(405, `${req.method} is not allowed here.`);
+    }
+    statics(req, res, pathname);
+  };
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((err: Error) => {
+      if (err instanceof HttpError) {
+        sendError(res, err.status, err.message);
+        return;
+      }
+      log('error', 'request failed', { path: req.url, why: err.message });
+      if (!res.headersSent) sendError(res, 500, 'Something went wrong on the server.');
+      else res.destroy();
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  server.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/sync\/([^/]+)$/.exec(pathname);
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const id = decodeURIComponent(match[1]!);
+    wss.handleUpgrade(req, socket, head, async (ws) => {
+      try {
+        const decision = await access({
+          channel: 'socket',
+          analysisId: id,
+          action: 'read',
+          request: req,
+        });
+        if (!decision.allowed) {
+          ws.close(CLOSE.forbidden, decision.reason);
+          return;
+        }
+        if (!isIdShaped(id)) {
+          ws.close(CLOSE.unknownAnalysis, `Unknown analysis ${String(id).slice(0, 60)}`);
+          return;
+        }
+        const label = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
+        hub.connect(ws, id, decision.canWrite, label);
+      } catch (err) {
+        log('error', 'socket setup failed', { analysisId: id, why: (err as Error).message });
+        ws.close(CLOSE.serverError, 'The server could not open this analysis.');
+      }
+    });
+  });
+
+  const heartbeat = setInterval(() => void hub.heartbeat(), 30_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    port,
+    hub,
+    store,
+    async close() {
+      clearInterval(heartbeat);
+      server.close();
+      await hub.close();
+      for (const ws of wss.clients) ws.terminate();
+      server.closeAllConnections();
+      await store.close();
+    },
+  };
+}

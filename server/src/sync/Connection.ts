@@ -1,0 +1,41 @@
+import type { WebSocket } from 'ws';
+
+/** Close codes the sync socket uses besides the standard ones; the client shows their reasons. */
+export const CLOSE = {
+  malformed: 1007,
+  tooLarge: 1009,
+  serverError: 1011,
+  shuttingDown: 1001,
+  forbidden: 4403,
+  unknownAnalysis: 4404,
+  readOnly: 4409,
+} as const;
+
+/** One client socket in a room: the transaction origin of everything it sends. */
+export class Connection {
+  /** Awareness client ids this socket speaks for; removed when it goes. */
+  readonly awarenessIds = new Set<number>();
+  alive = true;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly canWrite: boolean,
+    readonly label: string,
+  ) {}
+
+  send(data: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(data, (err) => {
+      if (err) this.ws.terminate();
+    });
+  }
+
+  /** Closes the socket with a reason the client can show (at most 123 bytes on the wire). */
+  close(code: number, reason: string): void {
+    const bytes = Buffer.from(reason);
+    const short = bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString() + '...';
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
+      this.ws.close(code, short);
+    }
+  }
+}

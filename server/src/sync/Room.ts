@@ -1,0 +1,96 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { metaOf } from '@whychain/shared';
+import type { DocumentMeta } from '../storage/DocumentStore';
+import { Connection } from './Connection';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol';
+
+/**
+ * One analysis loaded in memory: its document, the sockets editing it and their presence.
+ * Document updates are handed to `persist` and relayed only once stored (see SyncHub);
+ * presence is relayed at once and never stored.
+ */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  /** Sequence number of the last update of this room known to be on disk. */
+  lastSeq: number;
+  /** Updates stored since the last snapshot; drives background compaction. */
+  logLength: number;
+  compacting = false;
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    stored: { lastSeq: number; logLength: number },
+    persist: (room: Room, update: Uint8Array, origin: unknown) => void,
+  ) {
+    this.lastSeq = stored.lastSeq;
+    this.logLength = stored.logLength;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null); // the server itself is not a participant
+    doc.on('update', (update: Uint8Array, origin: unknown) => persist(this, update, origin));
+    this.awareness.on(
+      'update',
+      (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...change.added, ...change.updated, ...change.removed];
+        if (origin instanceof Connection) {
+          for (const id of [...change.added, ...change.updated]) origin.awarenessIds.add(id);
+          for (const id of change.removed) origin.awarenessIds.delete(id);
+        }
+        const message = encodeAwareness(this.awareness, changed);
+        for (const conn of this.connections) if (conn !== origin) conn.send(message);
+      },
+    );
+  }
+
+  /** Title and status as they stand now, kept beside the document for listings. */
+  meta(): DocumentMeta {
+    const meta = metaOf(this.doc);
+    return { title: meta.get('title') ?? '', status: meta.get('status') ?? 'draft' };
+  }
+
+  /** Starts the sync handshake with a new socket. */
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    conn.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
+  }
+
+  /** Forgets a socket and the presence it carried. */
+  leave(conn: Connection): void {
+    this.connections.delete(conn);
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+  }
+
+  /** Handles one parsed message from a socket of this room. */
+  receive(conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'syncStep1':
+        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        break;
+      case 'update':
+        Y.applyUpdate(this.doc, message.update, conn);
+        break;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        break;
+      case 'queryAwareness':
+        conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        break;
+    }
+  }
+
+  /** Sends a stored update to every socket but the one it came from. */
+  relay(message: Uint8Array, origin: unknown): void {
+    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,87 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+/** Message types of the y-websocket wire protocol. */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/** Sub-types of a sync message (y-protocols/sync). */
+export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
+
+/** One decoded message from a client. */
+export type ClientMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'queryAwareness' };
+
+/** Parses a client message; throws an Error saying what is wrong when it is malformed. */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(data);
+  const type = decoding.readVarUint(decoder);
+  let message: ClientMessage;
+  switch (type) {
+    case MESSAGE.sync: {
+      const sub = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (sub === SYNC.step1) {
+        Y.decodeStateVector(payload);
+        message = { type: 'syncStep1', stateVector: payload };
+      } else if (sub === SYNC.step2 || sub === SYNC.update) {
+        Y.decodeUpdate(payload); // parses the whole update so a bad one never half-applies
+        message = { type: 'update', update: payload };
+      } else {
+        throw new Error(`unknown sync message type ${sub}`);
+      }
+      break;
+    }
+    case MESSAGE.awareness:
+      message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      break;
+    case MESSAGE.queryAwareness:
+      message = { type: 'queryAwareness' };
+      break;
+    default:
+      throw new Error(`unknown message type ${type}`);
+  }
+  if (decoding.hasContent(decoder)) throw new Error('unexpected bytes after the message');
+  return message;
+}
+
+/** Sync step 1: our state vector, asking the client for what we miss. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  encoding.writeVarUint(encoder, SYNC.step1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2: everything the client misses, given its state vector. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  encoding.writeVarUint(encoder, SYNC.step2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  return encoding.toUint8Array(encoder);
+}
+
+/** A document update to relay. */
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  encoding.writeVarUint(encoder, SYNC.update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The awareness states of the given clients. */
+export function encodeAwareness(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
