@@ -22,9 +22,6 @@ const server = await startServer({
   seedSample: process.env.SEED_SAMPLE !== '0',
   log: consoleLogger,
 });
-consoleLogger('info', `Whychain is running on ${server.url}`, {
-  dataDir: resolve(process.env.DATA_DIR || 'data'),
-});
 console.log(`Whychain is running on ${server.url}`);
 
 let stopping = false;
