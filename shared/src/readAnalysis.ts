@@ -7,6 +7,13 @@ import {
   problemOf,
   SCHEMA_VERSION,
   whysOf,
+  commentsOf,
+  parkingLotOf,
+  learningsOf,
+  DEFAULT_BLAME_WORDS,
+  DEFAULT_CATEGORIES,
+  VERIFICATIONS,
+  type Verification,
   type ActionKind,
   type ActionStatus,
   type AnalysisStatus,
@@ -24,6 +31,30 @@ export interface Why {
   /** 1 for "Why 1" (a direct answer to the problem), 2 for "Why 2", ... */
   readonly depth: number;
   readonly childIds: readonly WhyId[];
+  readonly evidence: string;
+  readonly links: readonly string[];
+  readonly verification: Verification;
+  readonly category: string | null;
+  /** A root cause accepted as an assumption rather than verified. */
+  readonly assumption: boolean;
+  /** Why the chain may stop here before three whys ('' when none given). */
+  readonly stopReason: string;
+}
+
+export interface Comment {
+  readonly id: string;
+  readonly whyId: WhyId;
+  readonly text: string;
+  readonly author: string;
+  readonly createdAt: number;
+  readonly resolved: boolean;
+}
+
+export interface ParkingLotItem {
+  readonly id: string;
+  readonly text: string;
+  readonly author: string;
+  readonly createdAt: number;
 }
 
 export interface Action {
@@ -55,6 +86,16 @@ export interface AnalysisSnapshot {
   /** Every why in depth-first display order. */
   readonly order: readonly WhyId[];
   readonly actions: readonly Action[];
+  /** Every comment, oldest first; resolved ones included (the UI hides them). */
+  readonly comments: readonly Comment[];
+  readonly parkingLot: readonly ParkingLotItem[];
+  readonly learnings: string;
+  readonly categories: readonly string[];
+  readonly blameWords: readonly string[];
+  readonly signedOffBy: string | null;
+  readonly signedOffAt: number | null;
+  readonly closeOverride: string | null;
+  readonly timer: { readonly startedAt: number | null; readonly elapsedMs: number };
 }
 
 /** Whether the document has been created (has meta); an empty doc is still waiting for its first sync. */
@@ -94,12 +135,20 @@ export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
     whys[id] = Object.freeze({
       id: id as WhyId,
       parentId: parent === 'problem' ? null : (parent as WhyId),
-      text: text instanceof Y.Text ? text.toString() : '',
+      text: textOf(text),
       rootCause: map.get('rootCause') === true,
       createdBy: String(map.get('createdBy') ?? ''),
       createdAt: Number(map.get('createdAt') ?? 0),
       depth: tree.depthOf.get(id)!,
       childIds: Object.freeze([...tree.childrenOf.get(id)!]) as readonly WhyId[],
+      evidence: textOf(map.get('evidence')),
+      links: Object.freeze(
+        map.get('links') instanceof Y.Array ? (map.get('links') as Y.Array<string>).toArray() : [],
+      ),
+      verification: oneOf(map.get('verification'), VERIFICATIONS, 'hypothesis'),
+      category: typeof map.get('category') === 'string' ? (map.get('category') as string) : null,
+      assumption: map.get('assumption') === true,
+      stopReason: String(map.get('stopReason') ?? ''),
     });
   }
   const actions: Action[] = [];
@@ -120,7 +169,33 @@ export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
       }),
     );
   });
-  actions.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  actions.sort(byCreation);
+  const comments: Comment[] = [];
+  commentsOf(doc).forEach((map, id) => {
+    comments.push(
+      Object.freeze({
+        id,
+        whyId: String(map.get('whyId') ?? '') as WhyId,
+        text: String(map.get('text') ?? ''),
+        author: String(map.get('author') ?? ''),
+        createdAt: Number(map.get('createdAt') ?? 0),
+        resolved: map.get('resolved') === true,
+      }),
+    );
+  });
+  comments.sort(byCreation);
+  const parkingLot: ParkingLotItem[] = [];
+  parkingLotOf(doc).forEach((map, id) => {
+    parkingLot.push(
+      Object.freeze({
+        id,
+        text: String(map.get('text') ?? ''),
+        author: String(map.get('author') ?? ''),
+        createdAt: Number(map.get('createdAt') ?? 0),
+      }),
+    );
+  });
+  parkingLot.sort(byCreation);
   const schemaVersion = Number(meta.get('schemaVersion') ?? 0);
   return Object.freeze({
     schemaVersion,
@@ -134,5 +209,29 @@ export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
     whys: Object.freeze(whys),
     order: Object.freeze([...tree.preorder]) as readonly WhyId[],
     actions: Object.freeze(actions),
+    comments: Object.freeze(comments),
+    parkingLot: Object.freeze(parkingLot),
+    learnings: learningsOf(doc).toString(),
+    categories: Object.freeze([...(meta.get('categories') ?? DEFAULT_CATEGORIES)]),
+    blameWords: Object.freeze([...(meta.get('blameWords') ?? DEFAULT_BLAME_WORDS)]),
+    signedOffBy: meta.get('signedOffBy') ?? null,
+    signedOffAt: meta.get('signedOffAt') ?? null,
+    closeOverride: meta.get('closeOverride') ?? null,
+    timer: Object.freeze({
+      startedAt: meta.get('timerStartedAt') ?? null,
+      elapsedMs: meta.get('timerElapsedMs') ?? 0,
+    }),
   });
+}
+
+function textOf(value: unknown): string {
+  return value instanceof Y.Text ? value.toString() : '';
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function byCreation(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

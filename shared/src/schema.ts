@@ -10,6 +10,9 @@ import type { ActionId, WhyId } from './ids';
  * - `problem` Y.Text: the problem statement (a root type, so no replica can ever replace it)
  * - `whys`    Y.Map<WhyId, Y.Map>: one map per why, see `WhyField`
  * - `actions` Y.Map<ActionId, Y.Map>: one map per action, see `ActionField`
+ * - `comments` Y.Map<CommentId, Y.Map>: discussion on whys, see `CommentFields`
+ * - `parkingLot` Y.Map<id, Y.Map>: off-topic points set aside during the meeting
+ * - `learnings` Y.Text: learnings for other customers
  */
 export const SCHEMA_VERSION = 1;
 
@@ -18,6 +21,36 @@ export const PROBLEM_ID = 'problem';
 
 export const ANALYSIS_STATUSES = ['draft', 'in_review', 'closed'] as const;
 export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
+
+export const VERIFICATIONS = ['hypothesis', 'verified', 'ruled_out'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
+/** Cause categories an analysis starts with; each analysis may change its own list. */
+export const DEFAULT_CATEGORIES: readonly string[] = [
+  'People',
+  'Process',
+  'Tools and systems',
+  'Policy',
+  'Communication',
+  'Supplier or external',
+];
+
+/**
+ * Phrases that put the blame on a person rather than on what allowed the mistake; a why that
+ * contains one gets a gentle hint. Each analysis may change its own list.
+ */
+export const DEFAULT_BLAME_WORDS: readonly string[] = [
+  'forgot',
+  'human error',
+  'operator error',
+  'careless',
+  'negligent',
+  'lazy',
+  'incompetent',
+  'should have known',
+  'did not pay attention',
+  "didn't pay attention",
+];
 
 export const ACTION_KINDS = ['containment', 'corrective', 'preventive'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -30,6 +63,11 @@ export const LIMITS = {
   problemLength: 5_000,
   whyTextLength: 5_000,
   actionDescriptionLength: 5_000,
+  evidenceLength: 20_000,
+  linkLength: 2_000,
+  commentLength: 5_000,
+  listItemLength: 200,
+  listLength: 50,
 } as const;
 
 /** Fields of a why's Y.Map. `text` holds a Y.Text; the others hold plain values. */
@@ -44,6 +82,28 @@ export interface WhyFields {
   moveClock: number;
   /** Parent before the last move; where the losing side of a cycle goes back to. */
   prevParentId: string | null;
+  evidence: Y.Text;
+  links: Y.Array<string>;
+  verification: Verification;
+  category: string | null;
+  /** A root cause not verified but explicitly accepted as an assumption. */
+  assumption: boolean;
+  /** Why a chain may stop here before three whys. */
+  stopReason: string;
+}
+
+export interface CommentFields {
+  whyId: string;
+  text: string;
+  author: string;
+  createdAt: number;
+  resolved: boolean;
+}
+
+export interface ParkingLotFields {
+  text: string;
+  author: string;
+  createdAt: number;
 }
 
 /** Fields of an action's Y.Map. `whyId` null means the action hangs off the analysis itself. */
@@ -66,6 +126,16 @@ export interface MetaFields {
   status: AnalysisStatus;
   createdAt: number;
   createdBy: string;
+  /** Who signed the analysis off and when (set on close, cleared on reopen). */
+  signedOffBy: string | null;
+  signedOffAt: number | null;
+  /** Set when the analysis was closed although the checklist did not pass: the reason given. */
+  closeOverride: string | null;
+  categories: string[];
+  blameWords: string[];
+  /** Meeting timer: start of the running period (null when paused) and time counted before it. */
+  timerStartedAt: number | null;
+  timerElapsedMs: number;
 }
 
 /** A Y.Map whose keys and value types are known. */
@@ -103,6 +173,27 @@ export function actionsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('actions');
 }
 
+/** The map of all comments, keyed by id. */
+export function commentsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('comments');
+}
+
+/** The parking lot of off-topic points, keyed by id. */
+export function parkingLotOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('parkingLot');
+}
+
+/** Learnings for other customers. */
+export function learningsOf(doc: Y.Doc): Y.Text {
+  return doc.getText('learnings');
+}
+
+/** One comment's fields, or undefined when no such comment is stored. */
+export function commentOf(doc: Y.Doc, id: string): TypedMap<CommentFields> | undefined {
+  const map = commentsOf(doc).get(id);
+  return map instanceof Y.Map ? typed<CommentFields>(map) : undefined;
+}
+
 /** One why's fields, or undefined when no such why is stored. */
 export function whyOf(doc: Y.Doc, id: WhyId | string): TypedMap<WhyFields> | undefined {
   const map = whysOf(doc).get(id);
@@ -116,11 +207,22 @@ export function actionOf(doc: Y.Doc, id: ActionId | string): TypedMap<ActionFiel
 }
 
 /** A new, unattached Y.Map for a why, ready to be put into `whysOf(doc)`. */
-export function makeWhyMap(fields: Omit<WhyFields, 'text'> & { text: string }): Y.Map<unknown> {
+export function makeWhyMap(
+  fields: Omit<WhyFields, 'text' | 'evidence' | 'links'> & { text: string },
+): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   const { text, ...rest } = fields;
   for (const [key, value] of Object.entries(rest)) map.set(key, value);
   map.set('text', new Y.Text(text));
+  map.set('evidence', new Y.Text());
+  map.set('links', new Y.Array<string>());
+  return map;
+}
+
+/** A new, unattached Y.Map for a record made only of plain values (comments, parking lot). */
+export function makePlainMap(fields: object): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) map.set(key, value);
   return map;
 }
 

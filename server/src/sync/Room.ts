@@ -1,9 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { metaOf } from '@whychain/shared';
+import { checkIncomingUpdate, metaOf } from '@whychain/shared';
 import type { DocumentMeta } from '../storage/DocumentStore';
 import { Connection } from './Connection';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol';
+
+/** A client tried to change what it may not; the update is dropped and the socket closed. */
+export class WriteRefused extends Error {}
 
 /**
  * One analysis loaded in memory: its document, the sockets editing it and their presence.
@@ -72,9 +75,13 @@ export class Room {
       case 'syncStep1':
         conn.send(encodeSyncStep2(this.doc, message.stateVector));
         break;
-      case 'update':
+      case 'update': {
+        if (!conn.canWrite) throw new WriteRefused('You can view this analysis but not change it.');
+        const verdict = checkIncomingUpdate(this.doc, message.update);
+        if (!verdict.ok) throw new WriteRefused(verdict.reason);
         Y.applyUpdate(this.doc, message.update, conn);
         break;
+      }
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
         break;

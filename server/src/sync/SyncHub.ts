@@ -5,7 +5,7 @@ import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { CLOSE, Connection } from './Connection';
 import { decodeClientMessage, encodeUpdate } from './protocol';
-import { Room } from './Room';
+import { Room, WriteRefused } from './Room';
 
 export interface SyncHubOptions {
   store: DocumentStore;
@@ -117,6 +117,15 @@ export class SyncHub {
       try {
         room.receive(conn, message);
       } catch (err) {
+        if (err instanceof WriteRefused) {
+          this.options.log('info', 'write refused', {
+            analysisId: id,
+            client: label,
+            why: err.message,
+          });
+          conn.close(CLOSE.readOnly, err.message);
+          return;
+        }
         const why = `Sync message rejected: ${(err as Error).message}`;
         this.options.log('warn', 'closing socket', { analysisId: id, client: label, why });
         conn.close(CLOSE.malformed, why);

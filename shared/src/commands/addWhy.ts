@@ -45,6 +45,10 @@ export function addWhy(doc: Y.Doc, input: AddWhyInput, origin: Origin): Result<{
         createdAt: Date.now(),
         moveClock: 0,
         prevParentId: null,
+        verification: 'hypothesis',
+        category: null,
+        assumption: false,
+        stopReason: '',
       }),
     );
   }, origin);

@@ -2,7 +2,14 @@ import type * as Y from 'yjs';
 import { isInitialized } from '../readAnalysis';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { LIMITS, metaOf, problemOf, SCHEMA_VERSION } from '../schema';
+import {
+  DEFAULT_BLAME_WORDS,
+  DEFAULT_CATEGORIES,
+  LIMITS,
+  metaOf,
+  problemOf,
+  SCHEMA_VERSION,
+} from '../schema';
 import { badText } from './guard';
 
 export interface CreateAnalysisInput {
@@ -33,6 +40,13 @@ export function createAnalysis(doc: Y.Doc, input: CreateAnalysisInput, origin: O
     meta.set('status', 'draft');
     meta.set('createdAt', Date.now());
     meta.set('createdBy', origin.actor);
+    meta.set('signedOffBy', null);
+    meta.set('signedOffAt', null);
+    meta.set('closeOverride', null);
+    meta.set('categories', [...DEFAULT_CATEGORIES]);
+    meta.set('blameWords', [...DEFAULT_BLAME_WORDS]);
+    meta.set('timerStartedAt', null);
+    meta.set('timerElapsedMs', 0);
     problemOf(doc).insert(0, input.problem ?? '');
     meta.set('schemaVersion', SCHEMA_VERSION);
   }, origin);

@@ -1,0 +1,108 @@
+import * as Y from 'yjs';
+import type { WhyId } from '../ids';
+import type { Origin } from '../origin';
+import { replaceText } from '../replaceText';
+import { fail, type Result } from '../result';
+import { LIMITS, metaOf, VERIFICATIONS, whyOf, type Verification } from '../schema';
+import { badText, whyReadOnly } from './guard';
+
+export interface WhyDetailsPatch {
+  verification?: Verification;
+  /** A category from the analysis's list, or null for none. */
+  category?: string | null;
+  assumption?: boolean;
+  stopReason?: string;
+}
+
+/** Changes the verification, category, assumption flag or stop reason of a why. */
+export function editWhyDetails(
+  doc: Y.Doc,
+  input: { whyId: WhyId; patch: WhyDetailsPatch },
+  origin: Origin,
+): Result {
+  const blocked = whyReadOnly(doc);
+  if (blocked) return blocked;
+  const why = whyOf(doc, input.whyId);
+  if (!why) return fail('This why no longer exists.');
+  const { verification, category, assumption, stopReason } = input.patch;
+  if (verification !== undefined && !VERIFICATIONS.includes(verification)) {
+    return fail(`Verification must be one of ${VERIFICATIONS.join(', ')}.`);
+  }
+  if (category !== undefined && category !== null) {
+    const known = metaOf(doc).get('categories') ?? [];
+    if (!known.includes(category))
+      return fail(`"${category}" is not one of this analysis's categories.`);
+  }
+  if (assumption !== undefined && typeof assumption !== 'boolean') {
+    return fail('Assumption must be true or false.');
+  }
+  if (stopReason !== undefined) {
+    const bad = badText(stopReason, 'Reason', LIMITS.commentLength);
+    if (bad) return fail(bad);
+  }
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(input.patch)) {
+      if (value !== undefined) why.raw.set(key, value);
+    }
+  }, origin);
+  return { ok: true };
+}
+
+/** Changes a why's evidence text, touching only the characters that differ. */
+export function editEvidence(
+  doc: Y.Doc,
+  input: { whyId: WhyId; text: string },
+  origin: Origin,
+): Result {
+  const blocked = whyReadOnly(doc);
+  if (blocked) return blocked;
+  const bad = badText(input.text, 'Evidence', LIMITS.evidenceLength);
+  if (bad) return fail(bad);
+  const evidence = whyOf(doc, input.whyId)?.get('evidence');
+  if (!(evidence instanceof Y.Text)) return fail('This why no longer exists.');
+  doc.transact(() => replaceText(evidence, input.text), origin);
+  return { ok: true };
+}
+
+/** Adds a link (http or https) to a why's evidence. */
+export function addEvidenceLink(
+  doc: Y.Doc,
+  input: { whyId: WhyId; url: string },
+  origin: Origin,
+): Result {
+  const blocked = whyReadOnly(doc);
+  if (blocked) return blocked;
+  const url = typeof input.url === 'string' ? input.url.trim() : '';
+  if (url.length > LIMITS.linkLength)
+    return fail(`A link can be at most ${LIMITS.linkLength} characters.`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return fail('A link must be a full web address, like https://help.example.com/ticket/42.');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return fail('A link must start with http:// or https://.');
+  }
+  const links = whyOf(doc, input.whyId)?.get('links');
+  if (!(links instanceof Y.Array)) return fail('This why no longer exists.');
+  if (links.toArray().includes(url)) return fail('This link is already there.');
+  doc.transact(() => links.push([url]), origin);
+  return { ok: true };
+}
+
+/** Removes a link from a why's evidence. */
+export function removeEvidenceLink(
+  doc: Y.Doc,
+  input: { whyId: WhyId; url: string },
+  origin: Origin,
+): Result {
+  const blocked = whyReadOnly(doc);
+  if (blocked) return blocked;
+  const links = whyOf(doc, input.whyId)?.get('links');
+  if (!(links instanceof Y.Array)) return fail('This why no longer exists.');
+  const index = links.toArray().indexOf(input.url);
+  if (index < 0) return fail('This link is no longer there.');
+  doc.transact(() => links.delete(index, 1), origin);
+  return { ok: true };
+}
