@@ -26,3 +26,5 @@ export * from './commands/parkingLot';
 export * from './commands/status';
 export * from './commands/meeting';
 export { checkIncomingUpdate } from './checkIncomingUpdate';
+export * from './presence';
+export { createUndoManager } from './undo';
