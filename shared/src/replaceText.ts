@@ -17,8 +17,14 @@ export function replaceText(text: Y.Text, next: string): void {
   ) {
     end++;
   }
+  // Never cut an emoji (a surrogate pair) in half: Yjs turns both halves into U+FFFD.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
   const removed = prev.length - start - end;
   if (removed > 0) text.delete(start, removed);
   const inserted = next.slice(start, next.length - end);
   if (inserted.length > 0) text.insert(start, inserted);
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -28,7 +28,8 @@ export interface ResolvedTree {
  *    nothing anyone typed disappears; if the delete is undone it goes back to its parent.
  * 2. Concurrent moves that form a cycle are broken at the why with the latest move
  *    (highest `moveClock`, then highest id): it goes back to the parent it had before that move,
- *    or under the problem when that parent is gone or would close the cycle again.
+ *    or under the problem when that parent is gone. If going back closes another cycle, that one
+ *    is broken by the same rule; a why already sent back once goes under the problem.
  * 3. Siblings are ordered by `order`, ties broken by id.
  * The result depends only on the placements, never on the order updates arrived in.
  */

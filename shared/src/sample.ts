@@ -21,7 +21,12 @@ export const SAMPLE_ANALYSIS = {
 
 /** Fills an empty document with the sample analysis: the five-why chain, its root cause and actions. */
 export function writeSampleAnalysis(doc: Y.Doc, origin: Origin): { rootCauseId: WhyId } {
-  createAnalysis(doc, { title: SAMPLE_ANALYSIS.title, problem: SAMPLE_ANALYSIS.problem }, origin);
+  const created = createAnalysis(
+    doc,
+    { title: SAMPLE_ANALYSIS.title, problem: SAMPLE_ANALYSIS.problem },
+    origin,
+  );
+  if (!created.ok) throw new Error(created.reason);
   let parentId: WhyId | null = null;
   for (const text of SAMPLE_ANALYSIS.whys) {
     const added = addWhy(doc, { parentId, text }, origin);

@@ -22,6 +22,10 @@ export function updateAction(
   if (!action) return fail('This action no longer exists.');
   const bad = badAction(input.patch);
   if (bad) return fail(bad);
+  const kind = input.patch.kind;
+  if (kind !== undefined && kind !== 'containment' && (action.get('whyId') ?? null) === null) {
+    return fail('Only containment actions can belong to the analysis as a whole.');
+  }
   doc.transact(() => {
     for (const [key, value] of Object.entries(input.patch) as Array<[keyof ActionPatch, never]>) {
       if (value !== undefined) action.set(key, value);
