@@ -64,8 +64,8 @@ interface LayoutItem {
 /**
  * Lays the problem and its whys out as a tidy tree flowing downwards: the problem on top, each
  * depth ("Why 1", "Why 2", ...) in its own row as tall as its tallest box, siblings side by side,
- * parents centred over their answers (Buchheim–Walker, linear time). `hidden` whys (collapsed
- * subtrees) are left out with everything below them.
+ * parents centred over their answers (Buchheim–Walker, linear time). The answers below a
+ * `hidden` (collapsed) why are left out; the collapsed why itself stays.
  */
 export function layoutTree(
   snapshot: AnalysisSnapshot,
