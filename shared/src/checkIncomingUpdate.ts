@@ -24,7 +24,10 @@ export function checkIncomingUpdate(doc: Y.Doc, update: Uint8Array): Result {
   trial.on('afterTransaction', (tr: Y.Transaction) => {
     for (const [type, keys] of tr.changed) {
       changed = true;
-      if ((type as unknown) !== trialMeta || [...keys].some((k) => k === null || !reopenFields.has(k))) {
+      if (
+        (type as unknown) !== trialMeta ||
+        [...keys].some((k) => k === null || !reopenFields.has(k))
+      ) {
         onlyReopen = false;
       }
     }

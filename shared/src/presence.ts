@@ -34,12 +34,19 @@ export function caretToShared(doc: Y.Doc, nodeId: string, index: number): unknow
 /** The current index of a shared caret in the node's text, or null when it no longer resolves. */
 export function caretFromShared(doc: Y.Doc, shared: unknown): number | null {
   if (shared === null || typeof shared !== 'object') return null;
+  // A root type named by the caret would be created by Yjs on lookup; the problem is the only node
+  // text at the root, so any other name is refused before resolving.
+  const tname = (shared as { tname?: unknown }).tname;
+  if (tname !== undefined && tname !== null && tname !== PROBLEM_ID) return null;
   try {
     const absolute = Y.createAbsolutePositionFromRelativePosition(
       Y.createRelativePositionFromJSON(shared),
       doc,
     );
-    return absolute ? absolute.index : null;
+    // Only a position in a node's text that still exists: not in a map, not in a deleted why.
+    if (!absolute || !(absolute.type instanceof Y.Text) || absolute.type._item?.deleted)
+      return null;
+    return absolute.index;
   } catch {
     return null;
   }

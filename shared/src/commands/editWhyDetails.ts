@@ -40,8 +40,10 @@ export function editWhyDetails(
     const bad = badText(stopReason, 'Reason', LIMITS.commentLength);
     if (bad) return fail(bad);
   }
+  // Only the four checked fields: any other key in the patch (text, parentId, ...) is ignored.
+  const fields = { verification, category, assumption, stopReason };
   doc.transact(() => {
-    for (const [key, value] of Object.entries(input.patch)) {
+    for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined) why.raw.set(key, value);
     }
   }, origin);

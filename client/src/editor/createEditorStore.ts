@@ -1,0 +1,41 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+/**
+ * Local UI state of one editor in this browser only: never synced, never persisted.
+ * The document itself lives in Yjs; presence lives in awareness.
+ */
+export interface EditorState {
+  /** The selected node: a why id, `'problem'`, or null. */
+  selectedId: string | null;
+  /** The node whose text box should have the keyboard focus, if any. */
+  editingId: string | null;
+  /** The last thing that could not be done, in words for the user. */
+  notice: string | null;
+  select(id: string | null): void;
+  /** Selects a node and puts the caret into its text box. */
+  startEditing(id: string): void;
+  stopEditing(): void;
+  setNotice(notice: string | null): void;
+}
+
+export type EditorStore = StoreApi<EditorState>;
+
+/** A fresh store for one mounted editor. */
+export function createEditorStore(
+  initial: Partial<Pick<EditorState, 'selectedId' | 'editingId'>> = {},
+): EditorStore {
+  return createStore<EditorState>()((set) => ({
+    selectedId: initial.selectedId ?? null,
+    editingId: initial.editingId ?? null,
+    notice: null,
+    select: (id) =>
+      set((state) =>
+        state.selectedId === id
+          ? state
+          : { selectedId: id, editingId: state.editingId === id ? id : null },
+      ),
+    startEditing: (id) => set({ selectedId: id, editingId: id }),
+    stopEditing: () => set({ editingId: null }),
+    setNotice: (notice) => set({ notice }),
+  }));
+}

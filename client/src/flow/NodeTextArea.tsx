@@ -1,0 +1,124 @@
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { mapCaret, rebaseText } from './rebaseText';
+
+interface NodeTextAreaProps {
+  /** Accessible name, e.g. "Why text". */
+  label: string;
+  /** The text as the document has it now. */
+  value: string;
+  /** Take the keyboard focus (with the caret at the end) when this becomes true. */
+  focus: boolean;
+  placeholder?: string;
+  /** Writes the new text to the document; false when it was refused. */
+  onChange: (text: string) => boolean;
+  onFocus?: () => void;
+  /** Escape: leave the text box. */
+  onDone?: () => void;
+  /** Ctrl/Cmd+Enter: answer this node with a new why. */
+  onAddWhy?: () => void;
+}
+
+function fitHeight(element: HTMLTextAreaElement): void {
+  element.style.height = 'auto';
+  if (element.scrollHeight > 0) element.style.height = `${element.scrollHeight}px`;
+}
+
+/**
+ * A text box bound to a shared text. It is not a controlled input: when someone else's edit
+ * arrives, the new text is written into the element directly and the caret and selection are
+ * moved along with the text around them, so the person typing is never thrown off.
+ */
+export function NodeTextArea(props: NodeTextAreaProps) {
+  const { label, value, focus, placeholder, onChange, onFocus, onDone, onAddWhy } = props;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  /** The document text the element last showed; the base my pending edit applies to. */
+  const shown = useRef<string | null>(null);
+  const latest = useRef(value);
+  const composing = useRef(false);
+
+  useLayoutEffect(() => {
+    latest.current = value;
+    const element = ref.current!;
+    if (composing.current || element.value === value) {
+      if (!composing.current) shown.current = value;
+      return;
+    }
+    const before = element.value;
+    const focused = element.ownerDocument.activeElement === element;
+    const { selectionStart, selectionEnd, selectionDirection } = element;
+    element.value = value;
+    shown.current = value;
+    if (focused) {
+      element.setSelectionRange(
+        mapCaret(before, value, selectionStart),
+        mapCaret(before, value, selectionEnd),
+        selectionDirection ?? undefined,
+      );
+    }
+    fitHeight(element);
+  }, [value]);
+
+  useEffect(() => {
+    const element = ref.current!;
+    if (!focus || element.ownerDocument.activeElement === element) return;
+    element.focus({ preventScroll: true });
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, [focus]);
+
+  const commit = () => {
+    const element = ref.current!;
+    const next = rebaseText(shown.current ?? latest.current, element.value, latest.current);
+    if (next !== element.value) {
+      const { selectionStart, selectionEnd } = element;
+      const before = element.value;
+      element.value = next;
+      element.setSelectionRange(
+        mapCaret(before, next, selectionStart),
+        mapCaret(before, next, selectionEnd),
+      );
+    }
+    if (onChange(next)) {
+      shown.current = next;
+    } else {
+      element.value = latest.current;
+      shown.current = latest.current;
+    }
+    fitHeight(element);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      const node = event.currentTarget.closest<HTMLElement>('.react-flow__node');
+      if (node) node.focus({ preventScroll: true });
+      else event.currentTarget.blur();
+      onDone?.();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && onAddWhy) {
+      event.preventDefault();
+      onAddWhy();
+    }
+  };
+
+  return (
+    <textarea
+      ref={ref}
+      className="nodrag nopan nowheel wc-node__input"
+      aria-label={label}
+      rows={2}
+      placeholder={placeholder}
+      spellCheck
+      onChange={(event) => {
+        if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) commit();
+      }}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+        commit();
+      }}
+      onFocus={onFocus}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

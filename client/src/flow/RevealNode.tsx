@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+
+/** Space kept between a revealed node and the edge of the canvas (more on top, for its toolbar). */
+const MARGIN = 24;
+const TOP_MARGIN = 72;
+
+/** How far to move so that [start, end) fits in [0, size) with margins; 0 when it already does. */
+function shift(start: number, end: number, size: number, before: number): number {
+  if (start >= before && end <= size - MARGIN) return 0;
+  if (end - start > size - before - MARGIN || start < before) return before - start;
+  return size - MARGIN - end;
+}
+
+/** Pans the canvas as little as needed (keeping the zoom) so that the node being edited is on screen. */
+export function RevealNode({ nodeId }: { nodeId: string | null }) {
+  const flow = useReactFlow();
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+
+  useEffect(() => {
+    if (!nodeId || width === 0 || height === 0) return;
+    const node = flow.getInternalNode(nodeId);
+    if (!node) return;
+    const { x, y, zoom } = flow.getViewport();
+    const left = node.internals.positionAbsolute.x * zoom + x;
+    const top = node.internals.positionAbsolute.y * zoom + y;
+    const right = left + (node.measured.width ?? node.width ?? 0) * zoom;
+    const bottom = top + (node.measured.height ?? node.initialHeight ?? 0) * zoom;
+    const dx = shift(left, right, width, MARGIN);
+    // A node already on screen is not moved just to make room for its toolbar.
+    const topRoom = top >= MARGIN ? Math.min(top, TOP_MARGIN) : TOP_MARGIN;
+    const dy = shift(top, bottom, height, topRoom);
+    if (dx === 0 && dy === 0) return;
+    void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+  }, [nodeId, flow, width, height]);
+
+  return null;
+}

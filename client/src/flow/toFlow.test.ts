@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addWhy,
+  createAnalysis,
+  layoutTree,
+  makeOrigin,
+  PROBLEM_ID,
+  readAnalysis,
+  setRootCause,
+  type WhyId,
+} from '@whychain/shared';
+import { toFlow, type WhyFlowNode } from './toFlow';
+
+const me = makeOrigin('local', 'Ada');
+
+function build() {
+  const doc = new Y.Doc();
+  createAnalysis(doc, { title: 'Angry customers', problem: 'Why are the customers angry?' }, me);
+  const add = (parentId: WhyId | null, text: string) => {
+    const result = addWhy(doc, { parentId, text }, me);
+    if (!result.ok) throw new Error(result.reason);
+    return result.id;
+  };
+  const overcharged = add(null, 'Overcharged for the book');
+  const form = add(overcharged, 'The price form is wrong');
+  const late = add(null, 'Late delivery');
+  setRootCause(doc, { whyId: form, rootCause: true }, me);
+  return { snapshot: readAnalysis(doc), overcharged, form, late };
+}
+
+const noUi = { selectedId: null, editingId: null };
+
+describe('toFlow', () => {
+  it('makes a problem node and one node per why, placed by layoutTree', () => {
+    const { snapshot, overcharged, form, late } = build();
+    const { nodes } = toFlow(snapshot, noUi);
+    expect(nodes.map((node) => node.id)).toEqual([PROBLEM_ID, overcharged, form, late]);
+    const boxes = layoutTree(snapshot);
+    for (const node of nodes) {
+      const box = boxes.get(node.id)!;
+      expect(node.position).toEqual({ x: box.x, y: box.y });
+      expect(node.width).toBe(box.width);
+      expect(node.data.minHeight).toBe(box.height);
+    }
+    expect(nodes[0]).toMatchObject({
+      type: 'problem',
+      data: { kind: 'problem', text: 'Why are the customers angry?' },
+    });
+  });
+
+  it('labels whys by depth and carries text, parent and root-cause flag', () => {
+    const { snapshot, overcharged, form } = build();
+    const byId = new Map(toFlow(snapshot, noUi).nodes.map((node) => [node.id, node]));
+    expect((byId.get(overcharged) as WhyFlowNode).data).toMatchObject({
+      label: 'Why 1',
+      depth: 1,
+      parentId: null,
+      text: 'Overcharged for the book',
+      rootCause: false,
+    });
+    expect((byId.get(form) as WhyFlowNode).data).toMatchObject({
+      label: 'Why 2',
+      parentId: overcharged,
+      rootCause: true,
+    });
+  });
+
+  it('names each node for assistive technology', () => {
+    const { snapshot, form, late } = build();
+    const byId = new Map(toFlow(snapshot, noUi).nodes.map((node) => [node.id, node]));
+    expect(byId.get(PROBLEM_ID)?.ariaLabel).toBe('Problem: Why are the customers angry?');
+    expect(byId.get(form)?.ariaLabel).toBe('Why 2, root cause: The price form is wrong');
+    expect(byId.get(late)?.ariaLabel).toBe('Why 1: Late delivery');
+  });
+
+  it('draws one edge from each parent to each of its answers, marking root causes', () => {
+    const { snapshot, overcharged, form, late } = build();
+    const { edges } = toFlow(snapshot, noUi);
+    expect(edges.map((edge) => [edge.source, edge.target])).toEqual([
+      [PROBLEM_ID, overcharged],
+      [overcharged, form],
+      [PROBLEM_ID, late],
+    ]);
+    expect(edges.find((edge) => edge.target === form)?.className).toContain('wc-edge--root');
+    expect(edges.find((edge) => edge.target === late)?.className).not.toContain('wc-edge--root');
+  });
+
+  it('takes selection and editing from the UI state, and nothing else is selected', () => {
+    const { snapshot, form } = build();
+    const { nodes } = toFlow(snapshot, { selectedId: form, editingId: form });
+    expect(nodes.filter((node) => node.selected).map((node) => node.id)).toEqual([form]);
+    expect(nodes.filter((node) => node.data.editing).map((node) => node.id)).toEqual([form]);
+  });
+
+  it('keeps nodes fixed in place and read-only when asked', () => {
+    const { snapshot } = build();
+    const { nodes } = toFlow(snapshot, { ...noUi, readOnly: true });
+    expect(nodes.every((node) => node.draggable === false && node.deletable === false)).toBe(true);
+    expect(nodes.every((node) => node.data.readOnly)).toBe(true);
+  });
+
+  it('puts other people on the nodes they have selected', () => {
+    const { snapshot, late } = build();
+    const peersByNode = new Map([[late, [{ name: 'Grace', color: '#2f9e44' }]]]);
+    const { nodes } = toFlow(snapshot, { ...noUi, peersByNode });
+    expect(nodes.find((node) => node.id === late)?.data.peers).toEqual([
+      { name: 'Grace', color: '#2f9e44' },
+    ]);
+    expect(nodes.find((node) => node.id === PROBLEM_ID)?.data.peers).toEqual([]);
+  });
+
+  it('shows only the problem for an analysis without whys', () => {
+    const doc = new Y.Doc();
+    createAnalysis(doc, { title: 'Empty', problem: '' }, me);
+    const { nodes, edges } = toFlow(readAnalysis(doc), noUi);
+    expect(nodes.map((node) => node.id)).toEqual([PROBLEM_ID]);
+    expect(edges).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { editorPath, matchRoute } from './matchRoute';
+
+describe('matchRoute', () => {
+  it('finds the library at the root', () => {
+    expect(matchRoute('/')).toEqual({ name: 'library' });
+  });
+
+  it('finds the editor with its analysis id, with or without a trailing slash', () => {
+    expect(matchRoute('/a/abc123')).toEqual({ name: 'editor', analysisId: 'abc123' });
+    expect(matchRoute('/a/abc123/')).toEqual({ name: 'editor', analysisId: 'abc123' });
+  });
+
+  it('round-trips ids through editorPath', () => {
+    expect(matchRoute(editorPath('x y'))).toEqual({ name: 'editor', analysisId: 'x y' });
+  });
+
+  it('reports anything else as not found', () => {
+    expect(matchRoute('/a/')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/a/x/y')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/elsewhere')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/a/%E0%A4%A')).toEqual({ name: 'notFound' });
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * jsdom setup for the component tests: the browser APIs React Flow needs to measure and render
+ * nodes and edges, which jsdom does not implement, plus @testing-library cleanup between tests.
+ */
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+/** Fires its callback asynchronously after `observe`, like a browser does after the first layout. */
+class ResizeObserverShim implements ResizeObserver {
+  private readonly callback: ResizeObserverCallback;
+  private readonly observed = new Set<Element>();
+
+  constructor(callback: ResizeObserverCallback) {
+    this.callback = callback;
+  }
+
+  observe(target: Element): void {
+    this.observed.add(target);
+    setTimeout(() => {
+      if (!this.observed.has(target)) return;
+      const width = target instanceof HTMLElement ? target.offsetWidth : 0;
+      const height = target instanceof HTMLElement ? target.offsetHeight : 0;
+      const rect = DOMRectReadOnly.fromRect({ x: 0, y: 0, width, height });
+      const size = [{ inlineSize: width, blockSize: height }];
+      this.callback(
+        [
+          {
+            target,
+            contentRect: rect,
+            borderBoxSize: size,
+            contentBoxSize: size,
+            devicePixelContentBoxSize: size,
+          },
+        ],
+        this,
+      );
+    }, 0);
+  }
+
+  unobserve(target: Element): void {
+    this.observed.delete(target);
+  }
+
+  disconnect(): void {
+    this.observed.clear();
+  }
+}
+
+/** Only what React Flow reads: the zoom (m22) of a CSS transform such as `scale(1.5)`. */
+class DOMMatrixReadOnlyShim {
+  readonly m22: number;
+
+  constructor(transform?: string) {
+    const scale = transform?.match(/scale\(([\d.]+)\)/)?.[1];
+    this.m22 = scale !== undefined ? Number(scale) : 1;
+  }
+}
+
+globalThis.ResizeObserver = ResizeObserverShim;
+(globalThis as unknown as { DOMMatrixReadOnly: unknown }).DOMMatrixReadOnly = DOMMatrixReadOnlyShim;
+
+/** jsdom does no layout; report the inline size when there is one, else a plausible non-zero size. */
+function inlineSize(element: HTMLElement, property: 'width' | 'height', fallback: number): number {
+  const match = /^([\d.]+)px$/.exec(element.style[property]);
+  return match ? Number(match[1]) : fallback;
+}
+
+Object.defineProperties(HTMLElement.prototype, {
+  offsetWidth: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return inlineSize(this, 'width', 800);
+    },
+  },
+  offsetHeight: {
+    configurable: true,
+    get(this: HTMLElement) {
+      // A React Flow node wrapper takes the height of its card, which sets its min-height.
+      const card = this.firstElementChild;
+      const minHeight = /^([\d.]+)px$/.exec(
+        card instanceof HTMLElement ? card.style.minHeight : '',
+      );
+      return inlineSize(this, 'height', minHeight ? Number(minHeight[1]) : 600);
+    },
+  },
+});
+
+(SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+  ({ x: 0, y: 0, width: 100, height: 20 }) as DOMRect;
+
+// user-event gives the events it dispatches an own `view` property that is null (it passes no
+// view). In a browser `view` is the window, and d3-zoom (React Flow's panning) reads
+// `event.view.document` on mousedown. Make such a null `view` the window, as a browser would.
+const defineProperty = Object.defineProperty;
+Object.defineProperty = function <T>(
+  target: T,
+  key: PropertyKey,
+  descriptor: PropertyDescriptor,
+): T {
+  if (key === 'view' && target instanceof UIEvent && descriptor.get && descriptor.get() == null) {
+    return defineProperty(target, key, { ...descriptor, get: () => window });
+  }
+  return defineProperty(target, key, descriptor);
+};
+
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
