@@ -22,6 +22,7 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    reporters: ['default', './tests/setup/summaryReporter.ts'],
     projects: [
       {
         extends: true,
