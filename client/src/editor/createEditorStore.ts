@@ -11,11 +11,15 @@ export interface EditorState {
   editingId: string | null;
   /** The last thing that could not be done, in words for the user. */
   notice: string | null;
+  /** Awareness client id of the participant whose view this one follows, or null. */
+  followingClientId: number | null;
   select(id: string | null): void;
   /** Selects a node and puts the caret into its text box. */
   startEditing(id: string): void;
   stopEditing(): void;
   setNotice(notice: string | null): void;
+  /** Follows a participant's view until this user moves the canvas; null stops following. */
+  follow(clientId: number | null): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -28,6 +32,7 @@ export function createEditorStore(
     selectedId: initial.selectedId ?? null,
     editingId: initial.editingId ?? null,
     notice: null,
+    followingClientId: null,
     select: (id) =>
       set((state) =>
         state.selectedId === id
@@ -37,5 +42,6 @@ export function createEditorStore(
     startEditing: (id) => set({ selectedId: id, editingId: id }),
     stopEditing: () => set({ editingId: null }),
     setNotice: (notice) => set({ notice }),
+    follow: (clientId) => set({ followingClientId: clientId }),
   }));
 }
