@@ -28,3 +28,4 @@ export * from './commands/meeting';
 export { checkIncomingUpdate } from './checkIncomingUpdate';
 export * from './presence';
 export { createUndoManager } from './undo';
+export { MIGRATIONS, migrateDocument, type Migration } from './migrations';

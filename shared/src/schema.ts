@@ -14,7 +14,7 @@ import type { ActionId, WhyId } from './ids';
  * - `parkingLot` Y.Map<id, Y.Map>: off-topic points set aside during the meeting
  * - `learnings` Y.Text: learnings for other customers
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Parent id used by whys that hang directly off the problem statement. */
 export const PROBLEM_ID = 'problem';

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { readAnalysis, type AnalysisSnapshot } from '@whychain/shared';
+import { makeOrigin, migrateDocument, readAnalysis, type AnalysisSnapshot } from '@whychain/shared';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/DocumentStore';
 import { CLOSE, Connection } from './Connection';
@@ -13,6 +13,8 @@ export interface SyncHubOptions {
   /** Compact a document's log into a snapshot once it holds this many updates. */
   compactAfter?: number;
 }
+
+const serverOrigin = makeOrigin('server', 'Whychain');
 
 interface PendingUpdate {
   room: Room;
@@ -85,12 +87,24 @@ export class SyncHub {
     const loaded = await this.readStored(id);
     if (!loaded) return undefined;
     const { doc, stored } = loaded;
-    return new Room(
+    const room = new Room(
       id,
       doc,
       { lastSeq: stored.lastSeq, logLength: stored.updates.length },
       (room, update, origin) => this.enqueue(room, update, origin),
     );
+    // Migrate before anyone syncs; the migration is stored like any other update.
+    const migrated = migrateDocument(doc, serverOrigin);
+    if (!migrated.ok)
+      this.options.log('warn', 'not migrated', { analysisId: id, why: migrated.reason });
+    else if (migrated.from !== migrated.to) {
+      this.options.log('info', 'migrated', {
+        analysisId: id,
+        from: migrated.from,
+        to: migrated.to,
+      });
+    }
+    return room;
   }
 
   /**

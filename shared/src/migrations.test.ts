@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addEvidenceLink } from './commands/editWhyDetails';
+import { editEvidence } from './commands/editWhyDetails';
+import type { WhyId } from './ids';
+import { migrateDocument, MIGRATIONS } from './migrations';
+import { makeOrigin } from './origin';
+import { readAnalysis } from './readAnalysis';
+import { DEFAULT_CATEGORIES, metaOf, SCHEMA_VERSION } from './schema';
+import { version1Fixture } from '../../tests/fixtures/version1Doc';
+
+const server = makeOrigin('server', 'Whychain');
+
+describe('migrateDocument', () => {
+  it('lists migrations in order, ending at the current schema', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBe(SCHEMA_VERSION);
+  });
+
+  it('1 -> 2: adds the meeting fields and keeps everything that was there', () => {
+    const doc = version1Fixture();
+    const before = readAnalysis(doc);
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 1, to: 2 });
+    const after = readAnalysis(doc);
+    expect(after.schemaVersion).toBe(2);
+    expect(after.title).toBe(before.title);
+    expect(after.problem).toBe(before.problem);
+    expect(after.whys['oldwhy000001']).toMatchObject({
+      text: 'Because they are overcharged.',
+      rootCause: true,
+      verification: 'hypothesis',
+      category: null,
+      evidence: '',
+      links: [],
+    });
+    expect(after.categories).toEqual(DEFAULT_CATEGORIES);
+    expect(after.timer).toEqual({ startedAt: null, elapsedMs: 0 });
+
+    const me = makeOrigin('local', 'Bob');
+    const id = 'oldwhy000001' as WhyId;
+    expect(editEvidence(doc, { whyId: id, text: 'Invoice #12' }, me)).toEqual({ ok: true });
+    expect(addEvidenceLink(doc, { whyId: id, url: 'https://crm.example.com/1' }, me).ok).toBe(true);
+    expect(readAnalysis(doc).whys[id]).toMatchObject({
+      evidence: 'Invoice #12',
+      links: ['https://crm.example.com/1'],
+    });
+  });
+
+  it('leaves a current document alone and writes nothing', () => {
+    const doc = version1Fixture();
+    migrateDocument(doc, server);
+    let writes = 0;
+    doc.on('update', () => writes++);
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 2, to: 2 });
+    expect(writes).toBe(0);
+  });
+
+  it('refuses a document from a newer version and leaves it untouched', () => {
+    const doc = version1Fixture();
+    doc.transact(() => metaOf(doc).raw.set('schemaVersion', SCHEMA_VERSION + 1));
+    const state = Y.encodeStateAsUpdate(doc);
+    const result = migrateDocument(doc, server);
+    expect(result.ok).toBe(false);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+    expect(readAnalysis(doc).fromNewerVersion).toBe(true);
+  });
+});
