@@ -43,8 +43,8 @@ describe('findBlame', () => {
   });
 
   it('ignores empty and blank words instead of matching everything', () => {
-    expect(findBlame('The price list was out of date', ['', '   '])).toBeUndefined();
-    expect(findBlame('Bob forgot', ['', ' forgot '])).toBe(' forgot ');
+    expect(findBlame('The price list was out of date.', ['', '   '])).toBeUndefined();
+    expect(findBlame('Bob forgot.', ['', ' forgot '])).toBe(' forgot ');
   });
 
   it('treats regular-expression characters in words as plain text', () => {

@@ -35,7 +35,8 @@ export function checkIncomingUpdate(doc: Y.Doc, update: Uint8Array): Result {
   });
   Y.applyUpdate(trial, update);
   const pending = trial.store.pendingStructs !== null || trial.store.pendingDs !== null;
-  const reopened = metaOf(trial).get('status') !== 'closed';
+  const after = metaOf(trial);
+  const reopened = after.get('status') === 'draft' && after.get('signedOffBy') == null;
   trial.destroy();
   if (!changed && !pending) return { ok: true };
   if (version > SCHEMA_VERSION) {

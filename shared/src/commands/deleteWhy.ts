@@ -3,10 +3,10 @@ import type { WhyId } from '../ids';
 import type { Origin } from '../origin';
 import { readTree } from '../readAnalysis';
 import { fail, type Result } from '../result';
-import { actionsOf, whysOf } from '../schema';
+import { actionsOf, commentsOf, whysOf } from '../schema';
 import { whyReadOnly } from './guard';
 
-/** Deletes a why with every why below it and the actions attached to them. */
+/** Deletes a why with every why below it and the actions and comments attached to them. */
 export function deleteWhy(
   doc: Y.Doc,
   input: { whyId: WhyId },
@@ -31,6 +31,11 @@ export function deleteWhy(
     actions.forEach((map, id) => {
       const whyId = map.get('whyId');
       if (typeof whyId === 'string' && gone.has(whyId)) actions.delete(id);
+    });
+    const comments = commentsOf(doc);
+    comments.forEach((map, id) => {
+      const whyId = map.get('whyId');
+      if (typeof whyId === 'string' && gone.has(whyId)) comments.delete(id);
     });
   }, origin);
   return { ok: true, deleted };

@@ -10,6 +10,8 @@ export type ActionPatch = Partial<
   Pick<ActionFields, 'kind' | 'description' | 'owner' | 'dueDate' | 'status' | 'completionNote'>
 >;
 
+const PATCHABLE = ['kind', 'description', 'owner', 'dueDate', 'status', 'completionNote'] as const;
+
 /** Changes some fields of an action; marking it done records when. */
 export function updateAction(
   doc: Y.Doc,
@@ -27,8 +29,9 @@ export function updateAction(
     return fail('Only containment actions can belong to the analysis as a whole.');
   }
   doc.transact(() => {
-    for (const [key, value] of Object.entries(input.patch) as Array<[keyof ActionPatch, never]>) {
-      if (value !== undefined) action.set(key, value);
+    for (const key of PATCHABLE) {
+      const value = input.patch[key];
+      if (value !== undefined) action.set(key, value as never);
     }
     if (input.patch.status !== undefined) {
       action.set('completedAt', input.patch.status === 'done' ? Date.now() : null);
