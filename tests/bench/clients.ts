@@ -109,12 +109,14 @@ export function closeRoom(room: Room): void {
  * Makes `editsPerRoom` edits in every room, one at a time, interleaving the rooms edit by edit
  * in a fresh random order per block (so machine drift and noise hit every server alike). The next
  * edit starts once every receiver has the previous one, after a random pause within `gapMs`, so
- * edits are never batched together and do not fall into a rhythm with timers.
+ * edits are never batched together and do not fall into a rhythm with timers. `betweenBlocks`
+ * runs after each block, while no edit is in flight.
  */
 export async function measure(
   rooms: readonly Room[],
   editsPerRoom: number,
   gapMs: readonly [number, number],
+  betweenBlocks?: () => void,
 ): Promise<Samples[]> {
   const samples = rooms.map((): Samples => ({ delays: [], timeouts: 0 }));
   for (let i = 0; i < editsPerRoom; i++) {
@@ -122,6 +124,7 @@ export async function measure(
       if (!(await timeOneEdit(rooms[r]!, samples[r]!.delays))) samples[r]!.timeouts++;
       await sleep(gapMs[0] + Math.random() * (gapMs[1] - gapMs[0]));
     }
+    betweenBlocks?.();
   }
   return samples;
 }
@@ -160,7 +163,7 @@ function timeOneEdit(room: Room, delays: number[]): Promise<boolean> {
       };
     }
     sentAt = process.hrtime.bigint();
-    // Alternates the last digit, so each edit is one deletion and one insertion.
+    // Cycles the last digit, so each edit is one deletion and one insertion.
     const text = `Because ${(index + 1) % 10}`;
     const edited = editWhyText(writer.doc, { whyId: room.whyId, text }, writer.origin);
     if (!edited.ok) throw new Error(edited.reason);

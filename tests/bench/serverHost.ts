@@ -14,7 +14,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { setupWSConnection } from '@y/websocket-server/utils';
 import { startServer, silentLogger } from '@whychain/server';
 import type { HostMessage, ServerKind } from './servers';
 
@@ -39,6 +38,8 @@ async function hostReference(): Promise<Hosted> {
   if (process.env.YPERSISTENCE !== undefined) {
     throw new Error('Unset YPERSISTENCE: the reference must run without y-leveldb persistence.');
   }
+  // Imported here: the module reads YPERSISTENCE when loaded, and only this host needs it.
+  const { docs, setupWSConnection } = await import('@y/websocket-server/utils');
   const server = createServer((_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({ server });
   wss.on('connection', (conn, req) => {
@@ -54,12 +55,15 @@ async function hostReference(): Promise<Hosted> {
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Without persistence it keeps every document (and its awareness timer) forever.
+      for (const doc of docs.values()) doc.destroy();
+      docs.clear();
     },
   };
 }
 
 function send(message: HostMessage): void {
-  process.send?.(message);
+  if (process.connected) process.send?.(message);
 }
 
 async function main(): Promise<void> {
@@ -70,14 +74,16 @@ async function main(): Promise<void> {
   const stop = () => {
     stopping ??= hosted.stop().then(() => {
       send({ type: 'stopped' });
-      process.disconnect?.();
+      if (process.connected) process.disconnect?.();
     });
     return stopping;
   };
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'stop') void stop();
   });
+  // Stop when the bench goes away; on Ctrl-C, let the bench die first and clean up after it.
   process.on('disconnect', () => void stop());
+  process.on('SIGINT', () => undefined);
   send({ type: 'ready', url: hosted.url });
 }
 

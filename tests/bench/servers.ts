@@ -26,7 +26,10 @@ export async function spawnServer(
   kind: ServerKind,
   onCrash: (err: Error) => void,
 ): Promise<BenchServer> {
-  const child = fork(HOST, [kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The reference must stay in memory: with YPERSISTENCE set it would persist to y-leveldb.
+  const env = { ...process.env };
+  delete env.YPERSISTENCE;
+  const child = fork(HOST, [kind], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let stopping = false;
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   void exited.then((code) => {
