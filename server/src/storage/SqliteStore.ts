@@ -28,10 +28,18 @@ const MIGRATIONS = [
    CREATE INDEX updates_by_doc ON updates(doc_id, seq);`,
 ];
 
+/**
+ * How stale a document's `updated_at` may get while it is being edited. Rewriting that row on
+ * every keystroke would add to every commit, which sits on the path of every relayed edit.
+ */
+const TOUCH_INTERVAL_MS = 1000;
+
 /** The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit is on disk. */
 export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
+  /** What the `documents` row of each edited document last said, and when it was written. */
+  private readonly touched = new Map<string, DocumentMeta & { at: number }>();
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -111,8 +119,17 @@ export class SqliteStore implements DocumentStore {
       for (const { docId, update, meta } of updates) {
         const info = this.statements.append.run(docId, update);
         seqs.push(Number(info.lastInsertRowid));
-        if (meta) this.statements.touchMeta.run(now, meta.title, meta.status, docId);
-        else this.statements.touch.run(now, docId);
+        const last = this.touched.get(docId);
+        const changed = meta && (meta.title !== last?.title || meta.status !== last?.status);
+        if (!last || changed || now - last.at >= TOUCH_INTERVAL_MS) {
+          if (meta) this.statements.touchMeta.run(now, meta.title, meta.status, docId);
+          else this.statements.touch.run(now, docId);
+          this.touched.set(docId, {
+            title: meta?.title ?? last?.title ?? '',
+            status: meta?.status ?? last?.status ?? '',
+            at: now,
+          });
+        }
       }
       return seqs;
     })();
