@@ -1,0 +1,122 @@
+import { useId } from 'react';
+import {
+  ACTION_STATUSES,
+  deleteAction,
+  updateAction,
+  type Action,
+  type ActionPatch,
+  type ActionStatus,
+} from '@whychain/shared';
+import { KIND_HINTS, KIND_LABELS, STATUS_LABELS, today } from './actionLabels';
+import { ErrorText } from './ErrorText';
+import { usePanel } from './PanelContext';
+import { useCommandResult } from './useCommandResult';
+
+/** One action, every field editable in place: each change is one `updateAction`. */
+export function ActionItem({ action }: { action: Action }) {
+  const { doc, origin, readOnly } = usePanel();
+  const { error, check } = useCommandResult();
+  const ids = {
+    description: useId(),
+    owner: useId(),
+    due: useId(),
+    status: useId(),
+    note: useId(),
+  };
+  const update = (patch: ActionPatch) =>
+    check(updateAction(doc, { actionId: action.id, patch }, origin));
+  const finished = action.status === 'done' || action.status === 'cancelled';
+  const overdue = !finished && action.dueDate !== null && action.dueDate < today();
+
+  return (
+    <li className={`wc-action wc-action--${action.status}`} aria-label={action.description}>
+      <div className="wc-action__head">
+        <span className={`wc-kind wc-kind--${action.kind}`} title={KIND_HINTS[action.kind]}>
+          {KIND_LABELS[action.kind]}
+        </span>
+        {overdue && <span className="wc-action__overdue">Overdue</span>}
+        <label className="wc-visually-hidden" htmlFor={ids.status}>
+          Status
+        </label>
+        <select
+          id={ids.status}
+          className="wc-action__status"
+          value={action.status}
+          disabled={readOnly}
+          onChange={(event) => update({ status: event.target.value as ActionStatus })}
+        >
+          {ACTION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+        {!readOnly && (
+          <button
+            type="button"
+            className="wc-iconbutton"
+            aria-label="Delete action"
+            title="Delete action"
+            onClick={() => check(deleteAction(doc, { actionId: action.id }, origin))}
+          >
+            ×
+          </button>
+        )}
+      </div>
+      <label className="wc-visually-hidden" htmlFor={ids.description}>
+        Description
+      </label>
+      <textarea
+        id={ids.description}
+        className="wc-action__description"
+        rows={2}
+        value={action.description}
+        readOnly={readOnly}
+        onChange={(event) => update({ description: event.target.value })}
+      />
+      <div className="wc-panel__row">
+        <div className="wc-field wc-panel__field">
+          <label htmlFor={ids.owner}>Owner</label>
+          <input
+            id={ids.owner}
+            type="text"
+            value={action.owner}
+            placeholder="Who?"
+            readOnly={readOnly}
+            onChange={(event) => update({ owner: event.target.value })}
+          />
+        </div>
+        <div className="wc-field wc-panel__field">
+          <label htmlFor={ids.due}>Due date</label>
+          <input
+            id={ids.due}
+            type="date"
+            value={action.dueDate ?? ''}
+            readOnly={readOnly}
+            onChange={(event) => update({ dueDate: event.target.value || null })}
+          />
+        </div>
+      </div>
+      {(finished || action.completionNote !== '') && (
+        <div className="wc-field wc-panel__field">
+          <label htmlFor={ids.note}>Completion note</label>
+          <input
+            id={ids.note}
+            type="text"
+            value={action.completionNote}
+            placeholder={action.status === 'cancelled' ? 'Why it was dropped' : 'What was done'}
+            readOnly={readOnly}
+            onChange={(event) => update({ completionNote: event.target.value })}
+          />
+        </div>
+      )}
+      {action.completedAt !== null && (
+        <p className="wc-action__foot wc-muted">
+          Done on{' '}
+          {new Date(action.completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
+        </p>
+      )}
+      <ErrorText error={error} />
+    </li>
+  );
+}

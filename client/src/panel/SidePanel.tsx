@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import type { AnalysisSnapshot, Origin } from '@whychain/shared';
+import type * as Y from 'yjs';
+import { useEditorStore } from '../editor/useEditorStore';
+import { MeetingTimer } from '../meeting/MeetingTimer';
+import { ParkingLot } from '../meeting/ParkingLot';
+import { AnalysisDetails } from './AnalysisDetails';
+import { ChecklistSection } from './ChecklistSection';
+import { PanelContext, type PanelEnv } from './PanelContext';
+import { WhyDetails } from './WhyDetails';
+import './panel.css';
+import './panelLists.css';
+
+export interface SidePanelProps {
+  doc: Y.Doc;
+  snapshot: AnalysisSnapshot;
+  /** This user's origin for content edits: the canvas's, which the undo history tracks. */
+  origin: Origin;
+  /** This user's origin for the meeting timer, which the undo history does not track. */
+  meetingOrigin: Origin;
+  readOnly: boolean;
+}
+
+/**
+ * The editor's side panel: the meeting timer, the selected why (or, with the problem or nothing
+ * selected, the analysis as a whole), the "ready to close?" checklist and the parking lot.
+ */
+export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: SidePanelProps) {
+  const selectedId = useEditorStore((state) => state.selectedId);
+  const env = useMemo<PanelEnv>(
+    () => ({ doc, origin, meetingOrigin, readOnly }),
+    [doc, origin, meetingOrigin, readOnly],
+  );
+  const why = selectedId !== null ? snapshot.whys[selectedId] : undefined;
+
+  return (
+    <PanelContext.Provider value={env}>
+      <div className="wc-panel">
+        <MeetingTimer timer={snapshot.timer} />
+        {why ? (
+          <WhyDetails key={why.id} why={why} snapshot={snapshot} />
+        ) : (
+          <AnalysisDetails snapshot={snapshot} />
+        )}
+        <ChecklistSection snapshot={snapshot} />
+        <ParkingLot items={snapshot.parkingLot} />
+      </div>
+    </PanelContext.Provider>
+  );
+}

@@ -1,0 +1,147 @@
+import { useId } from 'react';
+import {
+  editWhyDetails,
+  MIN_CHAIN_DEPTH,
+  type AnalysisSnapshot,
+  type Verification,
+  type Why,
+  type WhyDetailsPatch,
+} from '@whychain/shared';
+import { useEditorActions } from '../editor/useEditorActions';
+import { ActionList } from './ActionList';
+import { CommentList } from './CommentList';
+import { ErrorText } from './ErrorText';
+import { EvidenceSection } from './EvidenceSection';
+import { usePanel } from './PanelContext';
+import { useCommandResult } from './useCommandResult';
+
+const VERIFICATION_LABELS: Record<Verification, string> = {
+  hypothesis: 'Hypothesis',
+  verified: 'Verified',
+  ruled_out: 'Ruled out',
+};
+
+/** Everything about the selected why: verification, category, root cause, evidence, actions, comments. */
+export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnapshot }) {
+  const { doc, origin, readOnly } = usePanel();
+  const actions = useEditorActions();
+  const { error, check } = useCommandResult();
+  const headingId = useId();
+  const verificationId = useId();
+  const categoryId = useId();
+  const stopId = useId();
+  const patch = (fields: WhyDetailsPatch) =>
+    check(editWhyDetails(doc, { whyId: why.id, patch: fields }, origin));
+  const isLeaf = why.childIds.length === 0;
+  // A category taken off the list since it was chosen stays visible as the current choice.
+  const categories =
+    why.category !== null && !snapshot.categories.includes(why.category)
+      ? [...snapshot.categories, why.category]
+      : snapshot.categories;
+
+  return (
+    <section className="wc-panel__section wc-whydetails" aria-labelledby={headingId}>
+      <header className="wc-whydetails__head">
+        <h2 id={headingId} className="wc-panel__title">
+          Why {why.depth}
+        </h2>
+        {why.rootCause && <span className="wc-badge">Root cause</span>}
+      </header>
+      <p className="wc-panel__quote">
+        {why.text || <span className="wc-node__placeholder">No answer yet</span>}
+      </p>
+
+      <label className="wc-check wc-check--strong">
+        <input
+          type="checkbox"
+          checked={why.rootCause}
+          disabled={readOnly}
+          onChange={(event) => actions.setRootCause(why.id, event.target.checked)}
+        />
+        Root cause
+      </label>
+
+      <fieldset
+        className="wc-panel__radios"
+        role="radiogroup"
+        aria-labelledby={verificationId}
+        disabled={readOnly}
+      >
+        <legend id={verificationId}>Verification</legend>
+        {(Object.keys(VERIFICATION_LABELS) as Verification[]).map((value) => (
+          <label key={value} className={`wc-radio wc-radio--${value}`}>
+            <input
+              type="radio"
+              name={`verification-${why.id}`}
+              value={value}
+              checked={why.verification === value}
+              onChange={() => patch({ verification: value })}
+            />
+            {VERIFICATION_LABELS[value]}
+          </label>
+        ))}
+      </fieldset>
+
+      {why.rootCause && (
+        <label className="wc-check">
+          <input
+            type="checkbox"
+            checked={why.assumption}
+            disabled={readOnly}
+            onChange={(event) => patch({ assumption: event.target.checked })}
+          />
+          Accepted as an assumption
+        </label>
+      )}
+
+      <div className="wc-field wc-panel__field">
+        <label htmlFor={categoryId}>Cause category</label>
+        <select
+          id={categoryId}
+          value={why.category ?? ''}
+          disabled={readOnly}
+          onChange={(event) => patch({ category: event.target.value || null })}
+        >
+          <option value="">None</option>
+          {categories.map((category) => (
+            <option key={category} value={category}>
+              {category}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {isLeaf && why.depth < MIN_CHAIN_DEPTH && (
+        <div className="wc-field wc-panel__field">
+          <label htmlFor={stopId}>Reason to stop here</label>
+          <span className="wc-panel__hint">
+            This chain stops at why {why.depth}. Ask why again, or say why it can stop.
+          </span>
+          <input
+            id={stopId}
+            type="text"
+            value={why.stopReason}
+            readOnly={readOnly}
+            onChange={(event) => patch({ stopReason: event.target.value })}
+          />
+        </div>
+      )}
+      <ErrorText error={error} />
+
+      <EvidenceSection why={why} />
+
+      {why.rootCause && (
+        <ActionList
+          title="Actions"
+          whyId={why.id}
+          actions={snapshot.actions.filter((action) => action.whyId === why.id)}
+        />
+      )}
+
+      <CommentList
+        whyId={why.id}
+        comments={snapshot.comments.filter((comment) => comment.whyId === why.id)}
+      />
+    </section>
+  );
+}
