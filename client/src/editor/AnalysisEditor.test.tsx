@@ -49,6 +49,11 @@ function pane(container: HTMLElement): HTMLElement {
   return container.querySelector<HTMLElement>('.react-flow__pane')!;
 }
 
+/** Queries within the canvas only: the side panel repeats the selected why's label and state. */
+function canvas(container: HTMLElement) {
+  return within(container.querySelector<HTMLElement>('.react-flow')!);
+}
+
 describe('AnalysisEditor', () => {
   it('adds a why under the problem, focuses its text box and stores what is typed', async () => {
     const { doc, user, view } = renderEditor();
@@ -67,7 +72,7 @@ describe('AnalysisEditor', () => {
   });
 
   it('answers a why with a deeper why labelled "Why 2"', async () => {
-    const { doc, user } = renderEditor();
+    const { doc, user, view } = renderEditor();
     await user.click(await screen.findByText(PROBLEM));
     await user.click(await screen.findByRole('button', { name: 'Add why' }));
     await user.type(await screen.findByRole('textbox', { name: 'Why text' }), 'Overcharged');
@@ -75,8 +80,8 @@ describe('AnalysisEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Add why' }));
     await user.type(await screen.findByRole('textbox', { name: 'Why text' }), 'Wrong form');
 
-    expect(await screen.findByText('Why 2')).toBeTruthy();
-    expect(screen.getByText('Overcharged')).toBeTruthy();
+    expect(await canvas(view.container).findByText('Why 2')).toBeTruthy();
+    expect(canvas(view.container).getByText('Overcharged')).toBeTruthy();
     const snapshot = readAnalysis(doc);
     const [first, second] = snapshot.order;
     expect(snapshot.whys[second!]).toMatchObject({ text: 'Wrong form', parentId: first, depth: 2 });
@@ -85,19 +90,19 @@ describe('AnalysisEditor', () => {
   it('marks and unmarks a why as root cause', async () => {
     const doc = newAnalysisDoc();
     addWhy(doc, { parentId: null, text: 'Nobody ordered the forms' }, makeOrigin('server'));
-    const { user } = renderEditor(doc);
+    const { user, view } = renderEditor(doc);
 
     await user.click(await screen.findByText('Nobody ordered the forms'));
-    expect(screen.queryByText('Root cause')).toBeNull();
+    expect(canvas(view.container).queryByText('Root cause')).toBeNull();
     await user.click(await screen.findByRole('button', { name: 'Mark as root cause' }));
 
     expect(await screen.findByRole('button', { name: 'Unmark root cause' })).toBeTruthy();
-    expect(screen.getByText('Root cause')).toBeTruthy();
+    expect(canvas(view.container).getByText('Root cause')).toBeTruthy();
     expect(readAnalysis(doc).whys[readAnalysis(doc).order[0]!]!.rootCause).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Unmark root cause' }));
     expect(await screen.findByRole('button', { name: 'Mark as root cause' })).toBeTruthy();
-    expect(screen.queryByText('Root cause')).toBeNull();
+    expect(canvas(view.container).queryByText('Root cause')).toBeNull();
   });
 
   it('deletes a why together with everything below it', async () => {
@@ -176,10 +181,10 @@ describe('AnalysisEditor', () => {
 
     const list = await screen.findByRole('list', { name: 'In this room' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
-    const entries = within(list)
-      .getAllByRole('listitem')
-      .map((item) => item.textContent);
-    expect(entries).toEqual(['Ada (you)', 'Grace']);
+    const [me, grace] = within(list).getAllByRole('listitem');
+    expect(me!.textContent).toBe('Ada (you)');
+    expect(within(grace!).getByText('Grace')).toBeTruthy();
+    expect(within(grace!).getByRole('button', { name: 'Follow Grace' })).toBeTruthy();
     expect(awareness!.getLocalState()).toMatchObject({ user: ada });
   });
 
@@ -201,7 +206,9 @@ describe('AnalysisEditor', () => {
   it('says how it is connected', () => {
     const doc = newAnalysisDoc();
     render(<AnalysisEditor doc={doc} connection="offline" user={ada} />);
-    expect(screen.getByRole('status').textContent).toBe('Offline');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Offline: changes are saved on this device',
+    );
   });
 
   it('shows "Loading analysis…" and no editor until the document has arrived', () => {

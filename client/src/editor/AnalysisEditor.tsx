@@ -3,6 +3,9 @@ import { makeOrigin } from '@whychain/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { WhyCanvas } from '../flow/WhyCanvas';
+import { ShortcutHelp } from '../keyboard/ShortcutHelp';
+import { ShortcutHelpButton } from '../keyboard/ShortcutHelpButton';
+import { SidePanel } from '../panel/SidePanel';
 import type { User } from '../identity/userIdentity';
 import type { Connection } from '../sync/createSyncSession';
 import { createEditorActions } from './createEditorActions';
@@ -46,11 +49,13 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
   const { snapshot, initialized } = useAnalysis(doc);
   const ready = synced && initialized;
   const origin = useMemo(() => makeOrigin('local', user.name), [user.name]);
+  // Status and timer commands: a second origin of this user that undo does not track.
+  const meetingOrigin = useMemo(() => makeOrigin('local', user.name), [user.name]);
   const history = useUndoHistory(doc, origin);
   const store = useEditorStoreApi();
   const actions = useMemo(
-    () => createEditorActions({ doc, origin, store, history }),
-    [doc, origin, store, history],
+    () => createEditorActions({ doc, origin, workflowOrigin: meetingOrigin, store, history }),
+    [doc, origin, meetingOrigin, store, history],
   );
   const onKeyDown = useEditorShortcuts(actions);
   const selectedId = useEditorStore((state) => state.selectedId);
@@ -79,7 +84,11 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
           status={ready ? snapshot.status : null}
           connection={connection}
           history={ready && !lockedReason ? history : null}
-        />
+          workflow={ready ? { doc, snapshot, origin: meetingOrigin } : null}
+        >
+          <ShortcutHelpButton />
+        </EditorHeader>
+        <ShortcutHelp />
         {lockedReason && <p className="wc-banner">{lockedReason}</p>}
         {notice && (
           <p role="alert" className="wc-banner wc-banner--error">
@@ -96,7 +105,12 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
         <div className="wc-editor__body">
           <main className="wc-editor__canvas">
             {ready ? (
-              <WhyCanvas snapshot={snapshot} readOnly={lockedReason !== null} peersByNode={marks} />
+              <WhyCanvas
+                snapshot={snapshot}
+                readOnly={lockedReason !== null}
+                peersByNode={marks}
+                awareness={awareness}
+              />
             ) : (
               <p className="wc-loading" aria-live="polite">
                 Loading analysis…
@@ -104,18 +118,16 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
             )}
           </main>
           <aside className="wc-sidepanel">
-            <PresenceList peers={self} />
-            <section className="wc-help" aria-label="Keyboard">
-              <h2>Keyboard</h2>
-              <dl>
-                <dt>Ctrl + Enter</dt>
-                <dd>add a why under the one you are typing in</dd>
-                <dt>Esc</dt>
-                <dd>leave the text box</dd>
-                <dt>Ctrl + Z</dt>
-                <dd>undo your last change</dd>
-              </dl>
-            </section>
+            <PresenceList peers={self} snapshot={ready ? snapshot : null} />
+            {ready && (
+              <SidePanel
+                doc={doc}
+                snapshot={snapshot}
+                origin={origin}
+                meetingOrigin={meetingOrigin}
+                readOnly={lockedReason !== null}
+              />
+            )}
           </aside>
         </div>
       </div>

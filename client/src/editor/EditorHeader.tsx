@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { statusLabel } from '../library/statusLabel';
+import { StatusWorkflow, type StatusWorkflowProps } from '../meeting/StatusWorkflow';
 import { Link } from '../router/Link';
 import type { Connection } from '../sync/createSyncSession';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -9,17 +11,35 @@ interface EditorHeaderProps {
   status: string | null;
   connection: Connection;
   history: UndoHistoryHandle | null;
+  /** The document, snapshot and status origin once loaded: shows the status buttons. */
+  workflow?: StatusWorkflowProps | null;
+  /** More buttons for the right-hand side (e.g. the keyboard shortcuts button). */
+  children?: ReactNode;
 }
 
-/** The editor's top bar: way back to the library, title, undo/redo and connection state. */
-export function EditorHeader({ title, status, connection, history }: EditorHeaderProps) {
+/**
+ * The editor's top bar: way back to the library, title, status with its workflow buttons,
+ * undo/redo and connection state.
+ */
+export function EditorHeader({
+  title,
+  status,
+  connection,
+  history,
+  workflow,
+  children,
+}: EditorHeaderProps) {
   return (
     <header className="wc-topbar">
       <Link to="/" className="wc-topbar__back">
         ← Analyses
       </Link>
       <h1 className="wc-topbar__title">{title || 'Analysis'}</h1>
-      {status && <span className={`wc-status wc-status--${status}`}>{statusLabel(status)}</span>}
+      {workflow ? (
+        <StatusWorkflow {...workflow} />
+      ) : (
+        status && <span className={`wc-status wc-status--${status}`}>{statusLabel(status)}</span>
+      )}
       <div className="wc-topbar__spacer" />
       {history && (
         <div className="wc-topbar__group" role="group" aria-label="History">
@@ -43,6 +63,7 @@ export function EditorHeader({ title, status, connection, history }: EditorHeade
           </button>
         </div>
       )}
+      {children}
       <ConnectionStatus connection={connection} />
     </header>
   );

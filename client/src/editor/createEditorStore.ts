@@ -13,6 +13,10 @@ export interface EditorState {
   notice: string | null;
   /** Awareness client id of the participant whose view this one follows, or null. */
   followingClientId: number | null;
+  /** Nodes whose answers are folded away on this screen (the document is unaffected). */
+  collapsed: ReadonlySet<string>;
+  /** Whether the keyboard shortcut overlay is open. */
+  helpOpen: boolean;
   select(id: string | null): void;
   /** Selects a node and puts the caret into its text box. */
   startEditing(id: string): void;
@@ -20,19 +24,28 @@ export interface EditorState {
   setNotice(notice: string | null): void;
   /** Follows a participant's view until this user moves the canvas; null stops following. */
   follow(clientId: number | null): void;
+  /** Folds a node's answers away, or unfolds them. */
+  toggleCollapsed(id: string): void;
+  /** Unfolds these nodes (no change when none of them is folded). */
+  expand(ids: Iterable<string>): void;
+  setHelpOpen(open: boolean): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** A fresh store for one mounted editor. */
 export function createEditorStore(
-  initial: Partial<Pick<EditorState, 'selectedId' | 'editingId'>> = {},
+  initial: Partial<Pick<EditorState, 'selectedId' | 'editingId' | 'collapsed'>> = {},
 ): EditorStore {
   return createStore<EditorState>()((set) => ({
     selectedId: initial.selectedId ?? null,
     editingId: initial.editingId ?? null,
     notice: null,
     followingClientId: null,
+    collapsed: initial.collapsed ?? NONE,
+    helpOpen: false,
     select: (id) =>
       set((state) =>
         state.selectedId === id
@@ -43,5 +56,19 @@ export function createEditorStore(
     stopEditing: () => set({ editingId: null }),
     setNotice: (notice) => set({ notice }),
     follow: (clientId) => set({ followingClientId: clientId }),
+    toggleCollapsed: (id) =>
+      set((state) => {
+        const collapsed = new Set(state.collapsed);
+        if (!collapsed.delete(id)) collapsed.add(id);
+        return { collapsed };
+      }),
+    expand: (ids) =>
+      set((state) => {
+        const collapsed = new Set(state.collapsed);
+        let changed = false;
+        for (const id of ids) changed = collapsed.delete(id) || changed;
+        return changed ? { collapsed } : state;
+      }),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
   }));
 }

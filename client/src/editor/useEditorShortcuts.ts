@@ -1,19 +1,107 @@
-import { useCallback, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, type KeyboardEvent } from 'react';
+import { PROBLEM_ID, type WhyId } from '@whychain/shared';
+import { focusNode } from '../keyboard/focusNode';
+import { canvasCommand, historyCommand, type KeyCommand } from '../keyboard/keyCommand';
 import type { EditorActions } from './createEditorActions';
+import type { EditorStore } from './createEditorStore';
+import { useEditorStoreApi } from './useEditorStore';
 
-/** Keys that work anywhere in the editor, text boxes included: undo and redo. */
+const EDITABLE = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+/** Keys these elements act on themselves. */
+const ACTIVATES = 'button, a[href], summary, [role="button"], [role="link"], [role="menuitem"]';
+/** Commands that act on the tree: only for keys pressed on the canvas (or with nothing focused). */
+const TREE_COMMANDS = new Set<KeyCommand['type']>([
+  'addChild',
+  'addSibling',
+  'edit',
+  'stopEditing',
+  'step',
+  'delete',
+]);
+
+/**
+ * What a key pressed outside the text boxes does, or false when the key is not the editor's:
+ * tree keys act on the focused node (or the selected one), "?" opens the help, Ctrl+Z undoes.
+ */
+export function runCanvasKey(
+  event: globalThis.KeyboardEvent,
+  actions: EditorActions,
+  store: EditorStore,
+): boolean {
+  const target = event.target instanceof Element ? event.target : null;
+  const ui = store.getState();
+  if (event.defaultPrevented || ui.helpOpen || !target) return false;
+  if (target.closest(EDITABLE) || target.closest('[role="dialog"]')) return false;
+  const page =
+    target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
+  if (!page && !target.closest('.wc-editor')) return false;
+  const command = canvasCommand(event);
+  if (!command) return false;
+  if (TREE_COMMANDS.has(command.type)) {
+    if (!page && !target.closest('.react-flow')) return false;
+    const activates = target.closest(ACTIVATES);
+    if (activates && ['Enter', ' ', 'Tab'].includes(event.key)) return false;
+  }
+  const node = target.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+  const current = node ?? ui.selectedId;
+  switch (command.type) {
+    case 'addChild':
+    case 'addSibling':
+      if (current === null) return false;
+      if (command.type === 'addChild') actions.addWhy(current);
+      else actions.addSibling(current);
+      return true;
+    case 'edit':
+      if (current !== null) actions.startEditing(current);
+      return current !== null;
+    case 'stopEditing':
+      actions.stopEditing();
+      return true;
+    case 'step': {
+      const next = actions.selectStep(current, command.step);
+      if (next !== null) focusNode(next);
+      return true;
+    }
+    case 'delete':
+      if (current !== null && current !== PROBLEM_ID) actions.deleteWhy(current as WhyId);
+      return true;
+    case 'undo':
+      actions.undo();
+      return true;
+    case 'redo':
+      actions.redo();
+      return true;
+    case 'help':
+      actions.showHelp(true);
+      return true;
+  }
+}
+
+/**
+ * The editor's keyboard. Keys pressed on the canvas (or with nothing focused) are caught before
+ * React Flow sees them, so arrows select instead of nudging nodes; the returned handler, for the
+ * editor's root element, gives undo and redo to every text box too (text box keys such as Tab
+ * and Enter are handled by the node's text box itself).
+ */
 export function useEditorShortcuts(actions: EditorActions) {
+  const store = useEditorStoreApi();
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!runCanvasKey(event, actions, store)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    return () => document.removeEventListener('keydown', onKeyDown, true);
+  }, [actions, store]);
+
   return useCallback(
     (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        actions.undo();
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        actions.redo();
-      }
+      const command = historyCommand(event);
+      if (!command) return;
+      event.preventDefault();
+      if (command.type === 'undo') actions.undo();
+      else actions.redo();
     },
     [actions],
   );

@@ -1,7 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { caretToShared } from '@whychain/shared';
+import { textBoxCommand } from '../keyboard/keyCommand';
 import { mapCaret, rebaseText } from './rebaseText';
+import { CanvasPresenceContext } from './useRemoteStates';
 
 interface NodeTextAreaProps {
+  /** The node whose text this is ('problem' or a why id): where the caret is announced. */
+  nodeId: string;
   /** Accessible name, e.g. "Why text". */
   label: string;
   /** The text as the document has it now. */
@@ -14,8 +19,10 @@ interface NodeTextAreaProps {
   onFocus?: () => void;
   /** Escape: leave the text box. */
   onDone?: () => void;
-  /** Ctrl/Cmd+Enter: answer this node with a new why. */
-  onAddWhy?: () => void;
+  /** Tab or Ctrl/Cmd+Enter: answer this node with a new why. */
+  onAddChild?: () => void;
+  /** Enter: add a why next to this one (Shift+Enter types a new line). */
+  onAddSibling?: () => void;
 }
 
 function fitHeight(element: HTMLTextAreaElement): void {
@@ -29,7 +36,9 @@ function fitHeight(element: HTMLTextAreaElement): void {
  * moved along with the text around them, so the person typing is never thrown off.
  */
 export function NodeTextArea(props: NodeTextAreaProps) {
-  const { label, value, focus, placeholder, onChange, onFocus, onDone, onAddWhy } = props;
+  const { nodeId, label, value, focus, placeholder, onChange, onFocus, onDone } = props;
+  const { onAddChild, onAddSibling } = props;
+  const presence = useContext(CanvasPresenceContext);
   const ref = useRef<HTMLTextAreaElement>(null);
   /** The document text the element last showed; the base my pending edit applies to. */
   const shown = useRef<string | null>(null);
@@ -65,6 +74,35 @@ export function NodeTextArea(props: NodeTextAreaProps) {
     element.setSelectionRange(element.value.length, element.value.length);
   }, [focus]);
 
+  /** Tells the room where my caret (and selection) is, in positions that survive others' typing. */
+  const publishCaret = () => {
+    const element = ref.current;
+    const awareness = presence?.awareness;
+    if (!element || !awareness || element.ownerDocument.activeElement !== element) return;
+    const { selectionStart, selectionEnd, selectionDirection } = element;
+    const backward = selectionDirection === 'backward';
+    const caret = {
+      nodeId,
+      anchor: caretToShared(presence.doc, nodeId, backward ? selectionEnd : selectionStart),
+      head: caretToShared(presence.doc, nodeId, backward ? selectionStart : selectionEnd),
+    };
+    // The same place (still after the same character) is not sent to the room again.
+    const current = awareness.getLocalState()?.caret;
+    if (JSON.stringify(current) !== JSON.stringify(caret)) {
+      awareness.setLocalStateField('caret', caret);
+    }
+  };
+  const clearCaret = () => {
+    const awareness = presence?.awareness;
+    const caret = awareness?.getLocalState()?.caret as { nodeId?: unknown } | null | undefined;
+    if (caret && caret.nodeId === nodeId) awareness!.setLocalStateField('caret', null);
+  };
+  const clearCaretOnUnmount = useRef(clearCaret);
+  useLayoutEffect(() => {
+    clearCaretOnUnmount.current = clearCaret;
+  });
+  useEffect(() => () => clearCaretOnUnmount.current(), []);
+
   const commit = () => {
     const element = ref.current!;
     const next = rebaseText(shown.current ?? latest.current, element.value, latest.current);
@@ -87,15 +125,26 @@ export function NodeTextArea(props: NodeTextAreaProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape') {
+    const command = textBoxCommand({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      shiftKey: event.shiftKey,
+      altKey: event.altKey,
+      isComposing: composing.current || event.nativeEvent.isComposing,
+    });
+    if (command?.type === 'stopEditing') {
       event.preventDefault();
       const node = event.currentTarget.closest<HTMLElement>('.react-flow__node');
       if (node) node.focus({ preventScroll: true });
       else event.currentTarget.blur();
       onDone?.();
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && onAddWhy) {
+    } else if (command?.type === 'addChild' && onAddChild) {
       event.preventDefault();
-      onAddWhy();
+      onAddChild();
+    } else if (command?.type === 'addSibling' && onAddSibling) {
+      event.preventDefault();
+      onAddSibling();
     }
   };
 
@@ -109,7 +158,11 @@ export function NodeTextArea(props: NodeTextAreaProps) {
       spellCheck
       onChange={(event) => {
         if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) commit();
+        publishCaret();
       }}
+      onSelect={publishCaret}
+      onKeyUp={publishCaret}
+      onBlur={clearCaret}
       onCompositionStart={() => {
         composing.current = true;
       }}
@@ -117,7 +170,10 @@ export function NodeTextArea(props: NodeTextAreaProps) {
         composing.current = false;
         commit();
       }}
-      onFocus={onFocus}
+      onFocus={() => {
+        onFocus?.();
+        publishCaret();
+      }}
       onKeyDown={onKeyDown}
     />
   );

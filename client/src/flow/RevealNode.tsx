@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { useReactFlow, useStore } from '@xyflow/react';
+import { useCallback, useEffect } from 'react';
+import { useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 
 /** Space kept between a revealed node and the edge of the canvas (more on top, for its toolbar). */
 const MARGIN = 24;
@@ -12,28 +12,43 @@ function shift(start: number, end: number, size: number, before: number): number
   return size - MARGIN - end;
 }
 
-/** Pans the canvas as little as needed (keeping the zoom) so that the node being edited is on screen. */
-export function RevealNode({ nodeId }: { nodeId: string | null }) {
+/** A function that pans the canvas as little as needed (keeping the zoom) to show a node. */
+export function useRevealNode(): (nodeId: string) => void {
   const flow = useReactFlow();
+  const store = useStoreApi();
+  return useCallback(
+    (nodeId: string) => {
+      const { width, height } = store.getState();
+      const node = flow.getInternalNode(nodeId);
+      if (!node || width === 0 || height === 0) return;
+      const { x, y, zoom } = flow.getViewport();
+      const left = node.internals.positionAbsolute.x * zoom + x;
+      const top = node.internals.positionAbsolute.y * zoom + y;
+      const right = left + (node.measured.width ?? node.width ?? 0) * zoom;
+      const bottom = top + (node.measured.height ?? node.initialHeight ?? 0) * zoom;
+      const dx = shift(left, right, width, MARGIN);
+      // A node already on screen is not moved just to make room for its toolbar.
+      const topRoom = top >= MARGIN ? Math.min(top, TOP_MARGIN) : TOP_MARGIN;
+      const dy = shift(top, bottom, height, topRoom);
+      if (dx === 0 && dy === 0) return;
+      void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+    },
+    [flow, store],
+  );
+}
+
+/**
+ * Pans the canvas as little as needed (keeping the zoom) so that the node being edited, or else
+ * the selected one, is on screen whenever it changes.
+ */
+export function RevealNode({ nodeId }: { nodeId: string | null }) {
+  const reveal = useRevealNode();
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
 
   useEffect(() => {
-    if (!nodeId || width === 0 || height === 0) return;
-    const node = flow.getInternalNode(nodeId);
-    if (!node) return;
-    const { x, y, zoom } = flow.getViewport();
-    const left = node.internals.positionAbsolute.x * zoom + x;
-    const top = node.internals.positionAbsolute.y * zoom + y;
-    const right = left + (node.measured.width ?? node.width ?? 0) * zoom;
-    const bottom = top + (node.measured.height ?? node.initialHeight ?? 0) * zoom;
-    const dx = shift(left, right, width, MARGIN);
-    // A node already on screen is not moved just to make room for its toolbar.
-    const topRoom = top >= MARGIN ? Math.min(top, TOP_MARGIN) : TOP_MARGIN;
-    const dy = shift(top, bottom, height, topRoom);
-    if (dx === 0 && dy === 0) return;
-    void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
-  }, [nodeId, flow, width, height]);
+    if (nodeId) reveal(nodeId);
+  }, [nodeId, reveal, width, height]);
 
   return null;
 }

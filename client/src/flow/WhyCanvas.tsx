@@ -4,54 +4,130 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  ReactFlowProvider,
+  type AriaLabelConfig,
   type Dimensions,
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { PROBLEM_ID, type AnalysisSnapshot } from '@whychain/shared';
+import type { Awareness } from 'y-protocols/awareness';
+import { useEditorActions } from '../editor/useEditorActions';
 import { useEditorStore, useEditorStoreApi } from '../editor/useEditorStore';
+import { focusNode } from '../keyboard/focusNode';
+import { ancestorsOf } from './ancestorsOf';
+import { FollowViewport } from './FollowViewport';
+import { KeepInPlace } from './KeepInPlace';
 import { ProblemNode } from './ProblemNode';
-import { RevealNode } from './RevealNode';
+import { RemotePointers } from './RemotePointers';
+import { RevealNode, useRevealNode } from './RevealNode';
 import { toFlow, type FlowNode, type PeerMark } from './toFlow';
+import { useNodeDrag } from './useNodeDrag';
+import { usePublishPresence } from './usePublishPresence';
+import { CanvasPresenceContext, sameJson } from './useRemoteStates';
+import { useStableValue } from './useStableValue';
 import { withMeasured } from './withMeasured';
 import { WhyNode } from './WhyNode';
+import './flow.css';
 
 const nodeTypes = { problem: ProblemNode, why: WhyNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const minimapStyle = { width: 160, height: 110 };
+const KEYS =
+  'Arrow keys move between whys; Tab adds an answer, Enter a why beside it, Delete removes it. Press ? for every shortcut.';
+const ariaLabelConfig: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default': KEYS,
+  'node.a11yDescription.keyboardDisabled': KEYS,
+  'controls.ariaLabel': 'Zoom',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Zoom to fit',
+};
 
 interface WhyCanvasProps {
   snapshot: AnalysisSnapshot;
   readOnly: boolean;
   peersByNode: ReadonlyMap<string, readonly PeerMark[]>;
+  /** Presence of the room: carets, pointers and views are published and shown through it. */
+  awareness?: Awareness | null;
 }
 
 function minimapColor(node: FlowNode): string {
   if (node.type === 'problem') return '#1c2b4a';
+  if (node.data.ruledOut) return '#e3e8ee';
   return node.data.rootCause ? '#c92a2a' : '#adb5bd';
 }
 
 /** The React Flow canvas of the tree: nodes from `toFlow`, selection in the editor's store. */
-export function WhyCanvas({ snapshot, readOnly, peersByNode }: WhyCanvasProps) {
+export function WhyCanvas({ awareness = null, ...props }: WhyCanvasProps) {
+  const { doc } = useEditorActions();
+  const presence = useMemo(() => ({ doc, awareness }), [doc, awareness]);
+  return (
+    <CanvasPresenceContext.Provider value={presence}>
+      <ReactFlowProvider>
+        <Canvas {...props} />
+      </ReactFlowProvider>
+    </CanvasPresenceContext.Provider>
+  );
+}
+
+function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'awareness'>) {
   const store = useEditorStoreApi();
+  const actions = useEditorActions();
   const rawSelectedId = useEditorStore((state) => state.selectedId);
   const rawEditingId = useEditorStore((state) => state.editingId);
+  const collapsed = useEditorStore((state) => state.collapsed);
+  const following = useEditorStore((state) => state.followingClientId !== null);
   const exists = (id: string | null) => id === PROBLEM_ID || (id !== null && id in snapshot.whys);
   const selectedId = exists(rawSelectedId) ? rawSelectedId : null;
   const editingId = exists(rawEditingId) ? rawEditingId : null;
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(() => new Map());
+  // Presence changes (someone's pointer moved) must not rebuild every node.
+  const marks = useStableValue(peersByNode, samePeers);
 
   // A node deleted by someone else (or by undo) can no longer be selected.
   useEffect(() => {
     if (rawSelectedId !== null && selectedId === null) store.getState().select(null);
   }, [rawSelectedId, selectedId, store]);
-
-  const flow = useMemo(
-    () => toFlow(snapshot, { selectedId, editingId, readOnly, peersByNode }),
-    [snapshot, selectedId, editingId, readOnly, peersByNode],
+  // A selected why folded away (someone moved it under a folded one) is unfolded.
+  const hiddenAbove = useMemo(
+    () =>
+      selectedId === null
+        ? []
+        : ancestorsOf(snapshot, selectedId).filter((id) => collapsed.has(id)),
+    [snapshot, selectedId, collapsed],
   );
-  const nodes = useMemo(() => withMeasured(flow.nodes, measured), [flow.nodes, measured]);
+  useEffect(() => {
+    if (hiddenAbove.length > 0) store.getState().expand(hiddenAbove);
+  }, [hiddenAbove, store]);
+  // When the focus was lost (its node deleted, undone or moved), it goes to the selected node.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (selectedId !== null && (active === null || active === document.body)) focusNode(selectedId);
+  }, [selectedId, snapshot]);
+
+  const measuredHeights = useMemo(
+    () => new Map([...measured].map(([id, size]) => [id, size.height])),
+    [measured],
+  );
+  const flow = useMemo(
+    () =>
+      toFlow(snapshot, {
+        selectedId,
+        editingId,
+        readOnly,
+        peersByNode: marks,
+        collapsed,
+        measuredHeights,
+      }),
+    [snapshot, selectedId, editingId, readOnly, marks, collapsed, measuredHeights],
+  );
+  const laidOut = useMemo(() => withMeasured(flow.nodes, measured), [flow.nodes, measured]);
+  const reveal = useRevealNode();
+  const drag = useNodeDrag(laidOut, snapshot, actions, reveal);
+  const presenceHandlers = usePublishPresence(store);
+  const { onDragPosition } = drag;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -59,6 +135,8 @@ export function WhyCanvas({ snapshot, readOnly, peersByNode }: WhyCanvasProps) {
       for (const change of changes) {
         if (change.type === 'dimensions' && change.dimensions) {
           sizes.push([change.id, change.dimensions]);
+        } else if (change.type === 'position' && change.dragging && change.position) {
+          onDragPosition(change.id, change.position);
         } else if (change.type === 'select') {
           const ui = store.getState();
           if (change.selected) ui.select(change.id);
@@ -73,7 +151,7 @@ export function WhyCanvas({ snapshot, readOnly, peersByNode }: WhyCanvasProps) {
         });
       }
     },
-    [store],
+    [store, onDragPosition],
   );
 
   const onNodeClick: NodeMouseHandler<FlowNode> = useCallback(
@@ -83,25 +161,36 @@ export function WhyCanvas({ snapshot, readOnly, peersByNode }: WhyCanvasProps) {
     [store, readOnly],
   );
 
+  const editing = editingId ? laidOut.find((node) => node.id === editingId) : undefined;
+
   return (
     <ReactFlow<FlowNode>
-      nodes={nodes}
+      nodes={drag.nodes}
       edges={flow.edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
+      onNodeDrag={drag.onNodeDrag}
+      onNodeDragStop={drag.onNodeDragStop}
+      onMove={presenceHandlers.onMove}
+      onMoveStart={presenceHandlers.onMoveStart}
+      onInit={presenceHandlers.onInit}
+      onMouseMove={presenceHandlers.onMouseMove}
+      onMouseLeave={presenceHandlers.onMouseLeave}
       deleteKeyCode={null}
-      nodesDraggable={false}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
       nodesConnectable={false}
       edgesFocusable={false}
       fitView
       fitViewOptions={fitViewOptions}
       minZoom={0.2}
       maxZoom={2}
+      ariaLabelConfig={ariaLabelConfig}
       aria-label="Why tree"
     >
       <Background gap={24} size={1} color="#d5dbe3" />
-      <Controls showInteractive={false} position="bottom-left" />
+      <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions} />
       <MiniMap<FlowNode>
         pannable
         zoomable
@@ -110,7 +199,21 @@ export function WhyCanvas({ snapshot, readOnly, peersByNode }: WhyCanvasProps) {
         style={minimapStyle}
         ariaLabel="Overview of the tree"
       />
-      <RevealNode nodeId={editingId} />
+      <RemotePointers />
+      <FollowViewport />
+      <RevealNode nodeId={following ? null : (editingId ?? selectedId)} />
+      <KeepInPlace
+        nodeId={editingId}
+        position={editing?.position ?? null}
+        disabled={drag.dragging || following}
+      />
     </ReactFlow>
   );
+}
+
+function samePeers(
+  a: ReadonlyMap<string, readonly PeerMark[]>,
+  b: ReadonlyMap<string, readonly PeerMark[]>,
+): boolean {
+  return a === b || sameJson([...a], [...b]);
 }

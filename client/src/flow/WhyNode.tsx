@@ -1,13 +1,19 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useEditorActions } from '../editor/useEditorActions';
+import { CollapseToggle } from './CollapseToggle';
 import { NodeActions } from './NodeActions';
 import { NodeTextArea } from './NodeTextArea';
 import { nodeClassName, nodeStyle } from './nodeStyle';
 import { PeerMarks } from './PeerMarks';
+import { RemoteCarets } from './RemoteCarets';
 import type { WhyFlowNode } from './toFlow';
+import { BlameHint, VerificationBadge, WhyMeta } from './WhyBadges';
 
-/** One answer to "why?", with its depth label and, when it is one, its root-cause badge. */
+/**
+ * One answer to "why?": its depth label, verification and root-cause badges, the text (a text
+ * box while selected) with the other people's carets in it, and the blameless hint.
+ */
 export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<WhyFlowNode>) {
   const actions = useEditorActions();
   const editable = selected && !data.readOnly;
@@ -16,6 +22,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
       className={nodeClassName('why', {
         'is-selected': selected,
         'is-root-cause': data.rootCause,
+        'is-ruled-out': data.ruledOut,
         'has-peers': data.peers.length > 0,
       })}
       style={nodeStyle(data.minHeight, data.peers)}
@@ -23,32 +30,46 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="wc-node__head">
         <span className="wc-node__label">{data.label}</span>
+        <VerificationBadge verification={data.verification} />
         {data.rootCause && <span className="wc-badge">Root cause</span>}
         <PeerMarks peers={data.peers} />
       </div>
-      {editable ? (
-        <NodeTextArea
-          label="Why text"
-          value={data.text}
-          focus={data.editing}
-          placeholder="Because…"
-          onChange={(text) => actions.editText(id, text)}
-          onFocus={() => actions.startEditing(id)}
-          onDone={() => actions.stopEditing()}
-          onAddWhy={() => actions.addWhy(id)}
-        />
-      ) : (
-        <p className="wc-node__text">
-          {data.text || <span className="wc-node__placeholder">No answer yet</span>}
-        </p>
-      )}
+      <div className="wc-node__body">
+        {editable ? (
+          <NodeTextArea
+            nodeId={id}
+            label="Why text"
+            value={data.text}
+            focus={data.editing}
+            placeholder="Because…"
+            onChange={(text) => actions.editText(id, text)}
+            onFocus={() => actions.startEditing(id)}
+            onDone={() => actions.stopEditing()}
+            onAddChild={() => actions.addWhy(id)}
+            onAddSibling={() => actions.addSibling(id)}
+          />
+        ) : (
+          <p className="wc-node__text">
+            {data.text || <span className="wc-node__placeholder">No answer yet</span>}
+          </p>
+        )}
+        <RemoteCarets nodeId={id} text={data.text} variant={editable ? 'input' : 'text'} />
+      </div>
+      <BlameHint phrase={data.blame} />
+      <WhyMeta category={data.category} openComments={data.openComments} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <CollapseToggle
+        nodeId={id}
+        childCount={data.childCount}
+        collapsed={data.collapsed}
+        hiddenCount={data.hiddenCount}
+      />
       {!data.readOnly && (
         <NodeActions label={`${data.label} actions`} visible={selected}>
           <button
             type="button"
             className="wc-button wc-button--primary"
-            aria-keyshortcuts="Control+Enter"
+            aria-keyshortcuts="Tab"
             onClick={() => actions.addWhy(id)}
           >
             Add why
@@ -63,6 +84,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
           <button
             type="button"
             className="wc-button wc-button--danger"
+            aria-keyshortcuts="Delete"
             onClick={() => actions.deleteWhy(data.whyId, data.parentId)}
           >
             Delete why

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addComment,
   addWhy,
   createAnalysis,
+  editWhyDetails,
+  LAYOUT,
   layoutTree,
   makeOrigin,
   PROBLEM_ID,
@@ -15,6 +18,11 @@ import { toFlow, type WhyFlowNode } from './toFlow';
 const me = makeOrigin('local', 'Ada');
 
 function build() {
+  const { doc, ...ids } = buildDoc();
+  return { snapshot: readAnalysis(doc), ...ids };
+}
+
+function buildDoc() {
   const doc = new Y.Doc();
   createAnalysis(doc, { title: 'Angry customers', problem: 'Why are the customers angry?' }, me);
   const add = (parentId: WhyId | null, text: string) => {
@@ -26,7 +34,7 @@ function build() {
   const form = add(overcharged, 'The price form is wrong');
   const late = add(null, 'Late delivery');
   setRootCause(doc, { whyId: form, rootCause: true }, me);
-  return { snapshot: readAnalysis(doc), overcharged, form, late };
+  return { doc, overcharged, form, late };
 }
 
 const noUi = { selectedId: null, editingId: null };
@@ -116,5 +124,66 @@ describe('toFlow', () => {
     const { nodes, edges } = toFlow(readAnalysis(doc), noUi);
     expect(nodes.map((node) => node.id)).toEqual([PROBLEM_ID]);
     expect(edges).toEqual([]);
+  });
+
+  it('folds the answers of a collapsed why away and says how many are hidden', () => {
+    const { snapshot, overcharged, form, late } = build();
+    const { nodes, edges } = toFlow(snapshot, { ...noUi, collapsed: new Set([overcharged]) });
+    expect(nodes.map((node) => node.id)).toEqual([PROBLEM_ID, overcharged, late]);
+    expect(edges.some((edge) => edge.target === form)).toBe(false);
+    const folded = nodes.find((node) => node.id === overcharged) as WhyFlowNode;
+    expect(folded.data).toMatchObject({ collapsed: true, hiddenCount: 1, childCount: 1 });
+    const open = toFlow(snapshot, noUi).nodes.find((node) => node.id === overcharged);
+    expect((open as WhyFlowNode).data).toMatchObject({ collapsed: false, hiddenCount: 0 });
+  });
+
+  it('greys a ruled-out why and everything below it, and names its verification', () => {
+    const { doc, overcharged, form, late } = buildDoc();
+    editWhyDetails(doc, { whyId: overcharged, patch: { verification: 'ruled_out' } }, me);
+    editWhyDetails(doc, { whyId: late, patch: { verification: 'verified' } }, me);
+    const byId = new Map(toFlow(readAnalysis(doc), noUi).nodes.map((node) => [node.id, node]));
+    const data = (id: string) => (byId.get(id) as WhyFlowNode).data;
+    expect([data(overcharged).ruledOut, data(form).ruledOut, data(late).ruledOut]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(byId.get(form)?.className).toContain('is-ruled-out');
+    expect(data(late).verification).toBe('verified');
+    expect(byId.get(late)?.ariaLabel).toBe('Why 1, verified: Late delivery');
+  });
+
+  it('carries the category, open comments and the blaming phrase of each why', () => {
+    const { doc, overcharged, late } = buildDoc();
+    editWhyDetails(doc, { whyId: late, patch: { category: 'Process' } }, me);
+    addComment(doc, { whyId: late, text: 'Which courier?' }, me);
+    addComment(doc, { whyId: late, text: 'Since when?' }, me);
+    const edited = addWhy(doc, { parentId: null, text: 'Bob forgot to order the forms' }, me);
+    if (!edited.ok) throw new Error(edited.reason);
+    const byId = new Map(toFlow(readAnalysis(doc), noUi).nodes.map((node) => [node.id, node]));
+    const data = (id: string) => (byId.get(id) as WhyFlowNode).data;
+    expect(data(late)).toMatchObject({ category: 'Process', openComments: 2, blame: null });
+    expect(data(overcharged)).toMatchObject({ category: null, openComments: 0 });
+    expect(data(edited.id).blame).toBe('forgot');
+  });
+
+  it('makes a row as tall as its tallest drawn node, so rows below move down', () => {
+    const { snapshot, overcharged, form } = build();
+    const plain = new Map(toFlow(snapshot, noUi).nodes.map((node) => [node.id, node]));
+    const drawnHeight = plain.get(overcharged)!.data.minHeight + 60;
+    const measuredHeights = new Map([[overcharged, drawnHeight]]);
+    const tall = new Map(
+      toFlow(snapshot, { ...noUi, measuredHeights }).nodes.map((node) => [node.id, node]),
+    );
+    expect(tall.get(overcharged)!.position).toEqual(plain.get(overcharged)!.position);
+    expect(tall.get(form)!.position.y).toBe(
+      tall.get(overcharged)!.position.y + drawnHeight + LAYOUT.gapY,
+    );
+  });
+
+  it('lets whys be dragged, never the problem', () => {
+    const { snapshot } = build();
+    const { nodes } = toFlow(snapshot, noUi);
+    expect(nodes.map((node) => node.draggable)).toEqual([false, true, true, true]);
   });
 });

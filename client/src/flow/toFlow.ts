@@ -1,5 +1,14 @@
 import type { Edge, Node } from '@xyflow/react';
-import { layoutTree, PROBLEM_ID, type AnalysisSnapshot, type WhyId } from '@whychain/shared';
+import {
+  findBlame,
+  LAYOUT,
+  layoutTree,
+  PROBLEM_ID,
+  type AnalysisSnapshot,
+  type Verification,
+  type WhyId,
+} from '@whychain/shared';
+import { descendantCount } from './ancestorsOf';
 
 /** Someone else who has a node selected, shown on that node. */
 export interface PeerMark {
@@ -15,13 +24,17 @@ export interface FlowUi {
   readonly readOnly?: boolean;
   /** Other people's selections, by node id. */
   readonly peersByNode?: ReadonlyMap<string, readonly PeerMark[]>;
+  /** Nodes whose answers are folded away. */
+  readonly collapsed?: ReadonlySet<string>;
+  /** Heights the nodes were drawn with, by id: a row is as tall as its tallest drawn node. */
+  readonly measuredHeights?: ReadonlyMap<string, number>;
 }
 
 type NodeDataBase = {
   text: string;
   editing: boolean;
   readOnly: boolean;
-  /** Height the layout reserved for the node. */
+  /** Height the layout reserved for the node's text. */
   minHeight: number;
   peers: readonly PeerMark[];
 };
@@ -37,6 +50,20 @@ export type WhyNodeData = NodeDataBase & {
   /** "Why 1", "Why 2", ... */
   label: string;
   rootCause: boolean;
+  verification: Verification;
+  /** True when this why, or one it answers, was ruled out: shown greyed. */
+  ruledOut: boolean;
+  category: string | null;
+  /** Comments on this why that are not resolved yet. */
+  openComments: number;
+  /** The blaming phrase found in the text (for the blameless hint), or null. */
+  blame: string | null;
+  /** Direct answers to this why. */
+  childCount: number;
+  /** True when its answers are folded away. */
+  collapsed: boolean;
+  /** How many whys the fold hides (0 when unfolded). */
+  hiddenCount: number;
 };
 
 export type ProblemFlowNode = Node<ProblemNodeData, 'problem'>;
@@ -49,6 +76,7 @@ export interface Flow {
 }
 
 const NO_PEERS: readonly PeerMark[] = Object.freeze([]);
+const NONE: ReadonlySet<string> = new Set();
 
 /** The start of a long text, for accessible names. */
 function excerpt(text: string, max = 80): string {
@@ -56,20 +84,46 @@ function excerpt(text: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Top of each depth's row: as tall as the tallest box in it, drawn or estimated. */
+function rowTops(
+  snapshot: AnalysisSnapshot,
+  boxes: ReturnType<typeof layoutTree>,
+  measured: ReadonlyMap<string, number> | undefined,
+): number[] {
+  const heights: number[] = [];
+  for (const [id, box] of boxes) {
+    const depth = id === PROBLEM_ID ? 0 : (snapshot.whys[id]?.depth ?? 0);
+    const height = Math.max(box.height, measured?.get(id) ?? 0);
+    heights[depth] = Math.max(heights[depth] ?? 0, height);
+  }
+  const tops = [boxes.get(PROBLEM_ID)?.y ?? 0];
+  for (let depth = 1; depth < heights.length; depth++) {
+    tops[depth] = tops[depth - 1]! + (heights[depth - 1] ?? 0) + LAYOUT.gapY;
+  }
+  return tops;
+}
+
 /** The React Flow nodes and edges of an analysis, laid out as a top-down tree. */
 export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
-  const boxes = layoutTree(snapshot);
+  const collapsed = ui.collapsed ?? NONE;
+  const boxes = layoutTree(snapshot, collapsed);
+  const tops = rowTops(snapshot, boxes, ui.measuredHeights);
   const readOnly = ui.readOnly ?? false;
-  const common = (id: string, name: string, text: string) => {
+  const openComments = new Map<string, number>();
+  for (const comment of snapshot.comments) {
+    if (!comment.resolved)
+      openComments.set(comment.whyId, (openComments.get(comment.whyId) ?? 0) + 1);
+  }
+  const common = (id: string, depth: number, name: string, text: string) => {
     const box = boxes.get(id)!;
     return {
       id,
       ariaLabel: text ? `${name}: ${excerpt(text)}` : name,
-      position: { x: box.x, y: box.y },
+      position: { x: box.x, y: tops[depth] ?? box.y },
       width: box.width,
       initialHeight: box.height,
       selected: ui.selectedId === id,
-      draggable: false,
+      draggable: !readOnly && id !== PROBLEM_ID,
       connectable: false,
       deletable: false,
     };
@@ -84,19 +138,31 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
 
   const nodes: FlowNode[] = [
     {
-      ...common(PROBLEM_ID, 'Problem', snapshot.problem),
+      ...common(PROBLEM_ID, 0, 'Problem', snapshot.problem),
       type: 'problem',
       data: { ...shared(PROBLEM_ID, snapshot.problem), kind: 'problem' },
     },
   ];
   const edges: Edge[] = [];
+  const ruledOut = new Set<string>();
   for (const id of snapshot.order) {
     const why = snapshot.whys[id];
-    if (!why || !boxes.has(id)) continue;
+    if (!why) continue;
+    if (why.verification === 'ruled_out' || (why.parentId && ruledOut.has(why.parentId))) {
+      ruledOut.add(id);
+    }
+    if (!boxes.has(id)) continue;
     const label = `Why ${why.depth}`;
+    const states = [
+      why.rootCause && 'root cause',
+      why.verification === 'verified' && 'verified',
+      why.verification === 'ruled_out' && 'ruled out',
+    ].filter(Boolean);
+    const folded = collapsed.has(id) && why.childIds.length > 0;
     nodes.push({
-      ...common(id, why.rootCause ? `${label}, root cause` : label, why.text),
+      ...common(id, why.depth, [label, ...states].join(', '), why.text),
       type: 'why',
+      className: ruledOut.has(id) ? 'is-ruled-out' : undefined,
       data: {
         ...shared(id, why.text),
         kind: 'why',
@@ -105,9 +171,22 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
         depth: why.depth,
         label,
         rootCause: why.rootCause,
+        verification: why.verification,
+        ruledOut: ruledOut.has(id),
+        category: why.category,
+        openComments: openComments.get(id) ?? 0,
+        blame: findBlame(why.text, snapshot.blameWords) ?? null,
+        childCount: why.childIds.length,
+        collapsed: folded,
+        hiddenCount: folded ? descendantCount(snapshot, id) : 0,
       },
     });
     const source = why.parentId ?? PROBLEM_ID;
+    const classes = [
+      'wc-edge',
+      why.rootCause && 'wc-edge--root',
+      ruledOut.has(id) && 'wc-edge--ruled-out',
+    ];
     edges.push({
       id: `${source}->${id}`,
       source,
@@ -115,7 +194,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       type: 'smoothstep',
       selectable: false,
       focusable: false,
-      className: why.rootCause ? 'wc-edge wc-edge--root' : 'wc-edge',
+      className: classes.filter(Boolean).join(' '),
     });
   }
   return { nodes, edges };

@@ -1,7 +1,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createSyncSession, type SyncSession, type SyncState } from './createSyncSession';
 
-const WAITING: SyncState = { connection: 'connecting', synced: false, closed: null };
+const WAITING: SyncState = {
+  connection: 'connecting',
+  synced: false,
+  loaded: false,
+  closed: null,
+  refused: null,
+};
 const noSubscription = () => () => undefined;
 
 export interface SyncedAnalysis extends SyncState {
@@ -9,7 +15,10 @@ export interface SyncedAnalysis extends SyncState {
   session: SyncSession | null;
 }
 
-/** Opens the live, shared copy of an analysis for as long as the calling component is mounted. */
+/**
+ * Opens the live, shared copy of an analysis (and its copy on this device) for as long as the
+ * calling component is mounted.
+ */
 export function useSyncedAnalysis(analysisId: string): SyncedAnalysis {
   const [session, setSession] = useState<SyncSession | null>(null);
   useEffect(() => {

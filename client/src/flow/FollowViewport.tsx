@@ -1,0 +1,49 @@
+import { useCallback, useEffect } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
+import { useEditorStore, useEditorStoreApi } from '../editor/useEditorStore';
+import { sameJson, useCanvasPresence, useRemoteStates, type RemoteState } from './useRemoteStates';
+
+/**
+ * While this user follows someone (`followingClientId`), moves the canvas along with that
+ * person's view and says so; their leaving the room ends it, as does any pan or zoom here.
+ */
+export function FollowViewport() {
+  const store = useEditorStoreApi();
+  const following = useEditorStore((state) => state.followingClientId);
+  const { awareness } = useCanvasPresence();
+  const flow = useReactFlow();
+  const select = useCallback(
+    (states: readonly RemoteState[]) => {
+      const person = states.find((state) => state.clientId === following);
+      return person ? { name: person.name, color: person.color, viewport: person.viewport } : null;
+    },
+    [following],
+  );
+  const leader = useRemoteStates(following === null ? null : awareness, select, sameJson);
+  const gone = following !== null && leader === null;
+  const { x, y, zoom } = leader?.viewport ?? { x: NaN, y: NaN, zoom: NaN };
+
+  useEffect(() => {
+    if (gone) store.getState().follow(null);
+  }, [gone, store]);
+  useEffect(() => {
+    if (Number.isFinite(x) && Number.isFinite(y) && zoom > 0) {
+      void flow.setViewport({ x, y, zoom });
+    }
+  }, [flow, x, y, zoom]);
+
+  if (!leader) return null;
+  return (
+    <Panel position="top-center" className="wc-follow" aria-live="polite">
+      <span
+        className="wc-follow__dot"
+        style={{ backgroundColor: leader.color }}
+        aria-hidden="true"
+      />
+      Following {leader.name} — move the canvas to stop
+      <button type="button" className="wc-link" onClick={() => store.getState().follow(null)}>
+        Stop
+      </button>
+    </Panel>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addWhy,
+  createAnalysis,
+  makeOrigin,
+  PROBLEM_ID,
+  readAnalysis,
+  type WhyId,
+} from '@whychain/shared';
+import { dropTarget } from './dropTarget';
+import { CYCLE_REASON, planMove, SELF_REASON } from './planMove';
+
+const me = makeOrigin('local', 'Ada');
+
+function tree() {
+  const doc = new Y.Doc();
+  createAnalysis(doc, { title: 'Angry customers', problem: 'Why are they angry?' }, me);
+  const add = (parentId: WhyId | null, text: string) => {
+    const result = addWhy(doc, { parentId, text }, me);
+    if (!result.ok) throw new Error(result.reason);
+    return result.id;
+  };
+  const a = add(null, 'Overcharged');
+  const child = add(a, 'Wrong form');
+  const grandchild = add(child, 'Old prices');
+  const b = add(null, 'Late delivery');
+  return { snapshot: readAnalysis(doc), a, child, grandchild, b };
+}
+
+describe('planMove', () => {
+  it('moves a why under another why, or under the problem', () => {
+    const { snapshot, a, child, b } = tree();
+    expect(planMove(snapshot, a, b)).toEqual({ kind: 'move', parentId: b });
+    expect(planMove(snapshot, child, PROBLEM_ID)).toEqual({ kind: 'move', parentId: null });
+  });
+
+  it('refuses a drop on itself or on one of its own answers, with the reason', () => {
+    const { snapshot, a, child, grandchild } = tree();
+    expect(planMove(snapshot, a, a)).toEqual({ kind: 'refuse', reason: SELF_REASON });
+    expect(planMove(snapshot, a, child)).toEqual({ kind: 'refuse', reason: CYCLE_REASON });
+    expect(planMove(snapshot, a, grandchild)).toEqual({ kind: 'refuse', reason: CYCLE_REASON });
+  });
+
+  it('does nothing when dropped on the node it already answers', () => {
+    const { snapshot, a, child } = tree();
+    expect(planMove(snapshot, child, a)).toEqual({ kind: 'none' });
+    expect(planMove(snapshot, a, PROBLEM_ID)).toEqual({ kind: 'none' });
+  });
+
+  it('refuses whys that are gone', () => {
+    const { snapshot, a } = tree();
+    expect(planMove(snapshot, 'gone000', a).kind).toBe('refuse');
+    expect(planMove(snapshot, a, 'gone000').kind).toBe('refuse');
+  });
+});
+
+describe('dropTarget', () => {
+  const boxes = [
+    { id: 'problem', x: 0, y: 0, width: 300, height: 100 },
+    { id: 'a', x: 0, y: 200, width: 200, height: 80 },
+    { id: 'b', x: 250, y: 200, width: 200, height: 80 },
+  ];
+
+  it('finds the node under the point', () => {
+    expect(dropTarget(boxes, { x: 10, y: 10 }, 'b')).toBe('problem');
+    expect(dropTarget(boxes, { x: 300, y: 250 }, 'a')).toBe('b');
+  });
+
+  it('finds nothing over empty canvas, and never the dragged node itself', () => {
+    expect(dropTarget(boxes, { x: 220, y: 250 }, 'a')).toBeNull();
+    expect(dropTarget(boxes, { x: 100, y: 250 }, 'a')).toBeNull();
+  });
+});

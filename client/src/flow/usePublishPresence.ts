@@ -1,0 +1,58 @@
+import { useEffect, useMemo, type MouseEvent } from 'react';
+import { useReactFlow, type OnMove, type OnMoveStart } from '@xyflow/react';
+import type { EditorStore } from '../editor/createEditorStore';
+import { throttle } from './throttle';
+import { useCanvasPresence } from './useRemoteStates';
+
+/** How often the pointer and the view are sent to the room at most. */
+const EVERY_MS = 50;
+
+/**
+ * Tells the room where my mouse pointer is on the canvas (in canvas coordinates, so it lands on
+ * the same spot on every screen) and what part of the canvas I am looking at (for "follow");
+ * both are presence only, never stored. Returns the canvas's event handlers; a pan or zoom by
+ * the user also stops following someone.
+ */
+export function usePublishPresence(store: EditorStore) {
+  const { awareness } = useCanvasPresence();
+  const flow = useReactFlow();
+  const publish = useMemo(() => {
+    const pointer = throttle((x: number, y: number) => {
+      awareness?.setLocalStateField('pointer', { x, y });
+    }, EVERY_MS);
+    const viewport = throttle((x: number, y: number, zoom: number) => {
+      awareness?.setLocalStateField('viewport', { x, y, zoom });
+    }, EVERY_MS);
+    return { pointer, viewport };
+  }, [awareness]);
+
+  useEffect(
+    () => () => {
+      publish.pointer.cancel();
+      publish.viewport.cancel();
+    },
+    [publish],
+  );
+
+  return useMemo(() => {
+    const onMove: OnMove = (_event, { x, y, zoom }) => publish.viewport(x, y, zoom);
+    const onMoveStart: OnMoveStart = (event) => {
+      // Only a move made by this user has an event; following someone moves without one.
+      if (event && store.getState().followingClientId !== null) store.getState().follow(null);
+    };
+    const onInit = () => {
+      const { x, y, zoom } = flow.getViewport();
+      publish.viewport(x, y, zoom);
+    };
+    const onMouseMove = (event: MouseEvent) => {
+      if (!awareness) return;
+      const { x, y } = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      publish.pointer(Math.round(x), Math.round(y));
+    };
+    const onMouseLeave = () => {
+      publish.pointer.cancel();
+      awareness?.setLocalStateField('pointer', null);
+    };
+    return { onMove, onMoveStart, onInit, onMouseMove, onMouseLeave };
+  }, [awareness, flow, publish, store]);
+}
