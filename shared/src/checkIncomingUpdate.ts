@@ -6,15 +6,20 @@ import { metaOf, SCHEMA_VERSION } from './schema';
 const reopenFields: ReadonlySet<string> = new Set(REOPEN_FIELDS);
 
 /**
- * Whether an update from a client may be applied to `doc`. While the analysis is closed (or saved
- * by a newer version) the only change let through is a reopen; an update that changes nothing is
+ * Whether an update from a client may be applied to `doc`. A viewer (`canWrite` false) may change
+ * nothing; while the analysis is closed (or saved by a newer version) the only change let through
+ * is a reopen; an update that changes nothing (as every client sends when it first syncs) is
  * always fine. Used by the server, which must enforce this whatever a client sends.
  */
-export function checkIncomingUpdate(doc: Y.Doc, update: Uint8Array): Result {
+export function checkIncomingUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  access: { canWrite: boolean } = { canWrite: true },
+): Result {
   const meta = metaOf(doc);
   const version = meta.get('schemaVersion') ?? 0;
   const closed = meta.get('status') === 'closed';
-  if (!closed && version <= SCHEMA_VERSION) return { ok: true };
+  if (access.canWrite && !closed && version <= SCHEMA_VERSION) return { ok: true };
 
   const trial = new Y.Doc({ gc: false });
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
@@ -39,6 +44,7 @@ export function checkIncomingUpdate(doc: Y.Doc, update: Uint8Array): Result {
   const reopened = after.get('status') === 'draft' && after.get('signedOffBy') == null;
   trial.destroy();
   if (!changed && !pending) return { ok: true };
+  if (!access.canWrite) return fail('You can view this analysis but not change it.');
   if (version > SCHEMA_VERSION) {
     return fail('This analysis was saved by a newer version of Whychain; it is read-only here.');
   }

@@ -73,10 +73,11 @@ describe('createUndoManager', () => {
       expect(readAnalysis(doc).problem).toBe('Customers were overcharged twice');
     }
 
+    // Undoing the add takes Ada's words away but keeps the why, since Bob typed in it.
     undo.undo();
     sync(a, b);
     for (const doc of [a, b]) {
-      expect(texts(doc)).toEqual(['Late delivery']);
+      expect(texts(doc)).toEqual([' in March', 'Late delivery']);
       expect(readAnalysis(doc).problem).toBe('Customers were overcharged twice');
     }
     expect(undo.canUndo()).toBe(false);
@@ -175,5 +176,27 @@ describe('createUndoManager', () => {
     a.transact(() => metaOf(a).set('schemaVersion', SCHEMA_VERSION + 1), server);
     undo.undo();
     expect(readAnalysis(a).title).toBe('Overcharged customers');
+  });
+
+  it('never deletes a why a colleague has typed into when undoing its creation', () => {
+    const { a, b, undo } = replicas();
+    const { id } = must(addWhy(a, { parentId: null, text: 'Because ' }, ada));
+    sync(a, b);
+    must(editWhyText(b, { whyId: id, text: 'Because the form was old' }, bob));
+    sync(a, b);
+    undo.undo();
+    sync(a, b);
+    expect(readAnalysis(a).whys[id]?.text).toBe('the form was old');
+    expect(readAnalysis(b).whys[id]?.text).toBe('the form was old');
+  });
+
+  it('still deletes a why nobody else has touched when undoing its creation', () => {
+    const { a, b, undo } = replicas();
+    must(addWhy(a, { parentId: null, text: 'Because of the form' }, ada));
+    sync(a, b);
+    undo.undo();
+    sync(a, b);
+    expect(texts(a)).toEqual([]);
+    expect(texts(b)).toEqual([]);
   });
 });

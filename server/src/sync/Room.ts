@@ -76,8 +76,7 @@ export class Room {
         conn.send(encodeSyncStep2(this.doc, message.stateVector));
         break;
       case 'update': {
-        if (!conn.canWrite) throw new WriteRefused('You can view this analysis but not change it.');
-        const verdict = checkIncomingUpdate(this.doc, message.update);
+        const verdict = checkIncomingUpdate(this.doc, message.update, conn);
         if (!verdict.ok) throw new WriteRefused(verdict.reason);
         Y.applyUpdate(this.doc, message.update, conn);
         break;

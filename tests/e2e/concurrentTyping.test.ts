@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addWhyUnder,
+  expectWhys,
+  openNode,
+  openRoom,
+  type Person,
+  type Room,
+} from '../fixtures/room';
+
+const PROBLEM = 'Why are the customers angry?';
+
+/**
+ * Ada and Bob type at the same moment into the same why, one at its start and one at its end;
+ * Carol watches. Every keystroke of both ends up in the why, on all three screens.
+ */
+describe('two people typing in the same why at once', () => {
+  let room: Room;
+  let ada: Person;
+  let bob: Person;
+  let carol: Person;
+
+  beforeAll(async () => {
+    room = await openRoom({ title: 'Angry customers', problem: PROBLEM });
+    [ada, bob, carol] = await room.joinAll(['Ada', 'Bob', 'Carol']);
+  });
+  afterAll(() => room?.close());
+
+  it('merges both texts in every context', async () => {
+    await addWhyUnder(ada.page, PROBLEM, 'the price form');
+    await expectWhys([ada.page, bob.page, carol.page], ['the price form']);
+
+    // Bob opens the same why: both have the caret in it, Ada at the end, Bob at the start.
+    await openNode(bob.page, 'the price form');
+    await ada.page.keyboard.press('Control+End');
+    await bob.page.keyboard.press('Control+Home');
+    await Promise.all([
+      ada.page.keyboard.type(' is last year’s', { delay: 15 }),
+      bob.page.keyboard.type('Because ', { delay: 15 }),
+    ]);
+
+    await expectWhys([ada.page, bob.page, carol.page], ['Because the price form is last year’s']);
+    expect([...ada.errors, ...bob.errors, ...carol.errors]).toEqual([]);
+  });
+});
