@@ -134,6 +134,8 @@ export function createSyncSession(
   });
   provider.on('sync', (isSynced) => {
     if (!isSynced) return;
+    // User Timing mark: when the server's data arrived (read by `npm run bench`).
+    if (!state.synced) globalThis.performance?.mark?.('whychain:synced');
     update({ synced: true, loaded: true });
     if (state.refused) confirmAccepted();
   });
