@@ -4,14 +4,29 @@
  */
 export function findBlame(text: string, words: readonly string[]): string | undefined {
   const lower = normalize(text);
+  for (const { word, pattern } of patternsFor(words)) {
+    if (pattern.test(lower)) return word;
+  }
+  return undefined;
+}
+
+let cachedKey = '';
+let cachedPatterns: Array<{ word: string; pattern: RegExp }> = [];
+
+/** The compiled patterns of a word list; the last list is kept, as every why is checked with it. */
+function patternsFor(words: readonly string[]): Array<{ word: string; pattern: RegExp }> {
+  const key = words.join('\n');
+  if (key === cachedKey) return cachedPatterns;
+  cachedPatterns = [];
   for (const word of words) {
     const w = normalize(word).trim();
     if (w === '') continue;
     const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(lower))
-      return word;
+    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
+    cachedPatterns.push({ word, pattern });
   }
-  return undefined;
+  cachedKey = key;
+  return cachedPatterns;
 }
 
 /** Lower case, typographic apostrophes made plain, runs of white space made one space. */

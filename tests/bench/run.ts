@@ -28,6 +28,7 @@
  */
 import { closeRoom, measure, openRoom } from './clients';
 import { DiskFlushProbe } from './diskFlush';
+import { runEditorSpeed } from './editorSpeed';
 import { spawnServer, type BenchServer } from './servers';
 import { ms, summarize, table, type Summary } from './stats';
 
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
+  console.log('\nEditor speed in Chromium (50, 500 and 2,000 whys):');
+  await runEditorSpeed();
   console.log(`\nelapsed: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -9,7 +9,7 @@ export interface Summary {
 }
 
 /** Nearest-rank percentile `p` (0..100) of ascending `sorted`. */
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
@@ -24,6 +24,12 @@ export function summarize(samples: Samples): Summary {
     count: sorted.length,
     timeouts: samples.timeouts,
   };
+}
+
+/** Median and 95th percentile of plain samples. */
+export function quantiles(values: readonly number[]): { p50: number; p95: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 }
 
 /** Renders rows as a plain-text table with right-aligned columns. */

@@ -37,13 +37,33 @@ function readPeers(awareness: Awareness): readonly Peer[] {
   return Object.freeze(peers);
 }
 
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return (
+        p.clientId === q.clientId &&
+        p.name === q.name &&
+        p.color === q.color &&
+        p.isSelf === q.isSelf &&
+        p.selectedId === q.selectedId
+      );
+    })
+  );
+}
+
 function sourceFor(awareness: Awareness): PresenceSource {
   let source = sources.get(awareness);
   if (source) return source;
   const listeners = new Set<() => void>();
-  let peers: readonly Peer[] | null = null;
+  let peers: readonly Peer[] = readPeers(awareness);
+  // Pointers, carets and viewports change many times a second; the list only changes when
+  // someone comes, goes, or changes name, colour or selection, so only then is it replaced.
   awareness.on('change', () => {
-    peers = null;
+    const next = readPeers(awareness);
+    if (samePeers(peers, next)) return;
+    peers = next;
     for (const listener of [...listeners]) listener();
   });
   source = {
@@ -51,7 +71,7 @@ function sourceFor(awareness: Awareness): PresenceSource {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getSnapshot: () => (peers ??= readPeers(awareness)),
+    getSnapshot: () => peers,
   };
   sources.set(awareness, source);
   return source;

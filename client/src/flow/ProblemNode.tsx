@@ -50,7 +50,8 @@ export const ProblemNode = memo(function ProblemNode({
         <RemoteCarets nodeId={PROBLEM_ID} text={data.text} variant={editable ? 'input' : 'text'} />
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
-      {!data.readOnly && (
+      {/* Only the selected node mounts its toolbar: each one subscribes to the whole canvas. */}
+      {!data.readOnly && selected && (
         <NodeActions label="Problem actions" visible={selected}>
           <button
             type="button"

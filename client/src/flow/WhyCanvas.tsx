@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -9,6 +9,7 @@ import {
   type Dimensions,
   type NodeChange,
   type NodeMouseHandler,
+  type Edge,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { PROBLEM_ID, type AnalysisSnapshot } from '@whychain/shared';
@@ -27,9 +28,16 @@ import { useNodeDrag } from './useNodeDrag';
 import { usePublishPresence } from './usePublishPresence';
 import { CanvasPresenceContext, sameJson } from './useRemoteStates';
 import { useStableValue } from './useStableValue';
+import { reuseUnchanged } from './reuseUnchanged';
 import { withMeasured } from './withMeasured';
 import { WhyNode } from './WhyNode';
 import './flow.css';
+
+/**
+ * Up to this many whys every node is on the page (so screen readers and find-in-page reach all of
+ * them); above it only the nodes in view are drawn, which keeps typing fast in very large trees.
+ */
+const DRAW_ALL_UP_TO = 150;
 
 const nodeTypes = { problem: ProblemNode, why: WhyNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
@@ -123,7 +131,20 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
       }),
     [snapshot, selectedId, editingId, readOnly, marks, collapsed, measuredHeights],
   );
-  const laidOut = useMemo(() => withMeasured(flow.nodes, measured), [flow.nodes, measured]);
+  const previous = useRef<{ nodes: FlowNode[] | null; edges: Edge[] | null }>({
+    nodes: null,
+    edges: null,
+  });
+  const laidOut = useMemo(() => {
+    const nodes = reuseUnchanged(previous.current.nodes, withMeasured(flow.nodes, measured));
+    previous.current.nodes = nodes;
+    return nodes;
+  }, [flow.nodes, measured]);
+  const edges = useMemo(() => {
+    const next = reuseUnchanged(previous.current.edges, flow.edges);
+    previous.current.edges = next;
+    return next;
+  }, [flow.edges]);
   const reveal = useRevealNode();
   const drag = useNodeDrag(laidOut, snapshot, actions, reveal);
   const presenceHandlers = usePublishPresence(store);
@@ -166,7 +187,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
   return (
     <ReactFlow<FlowNode>
       nodes={drag.nodes}
-      edges={flow.edges}
+      edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
@@ -183,6 +204,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
       nodesConnectable={false}
       edgesFocusable={false}
       fitView
+      onlyRenderVisibleElements={snapshot.order.length > DRAW_ALL_UP_TO}
       fitViewOptions={fitViewOptions}
       minZoom={0.2}
       maxZoom={2}

@@ -64,7 +64,8 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
         collapsed={data.collapsed}
         hiddenCount={data.hiddenCount}
       />
-      {!data.readOnly && (
+      {/* Only the selected node mounts its toolbar: each one subscribes to the whole canvas. */}
+      {!data.readOnly && selected && (
         <NodeActions label={`${data.label} actions`} visible={selected}>
           <button
             type="button"
