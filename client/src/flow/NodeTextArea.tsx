@@ -2,6 +2,7 @@ import { useContext, useEffect, useLayoutEffect, useRef, type KeyboardEvent } fr
 import { caretToShared } from '@whychain/shared';
 import { textBoxCommand } from '../keyboard/keyCommand';
 import { mapCaret, rebaseText } from './rebaseText';
+import { useLiveText } from './useLiveText';
 import { CanvasPresenceContext } from './useRemoteStates';
 
 interface NodeTextAreaProps {
@@ -9,7 +10,7 @@ interface NodeTextAreaProps {
   nodeId: string;
   /** Accessible name, e.g. "Why text". */
   label: string;
-  /** The text as the document has it now. */
+  /** The text as last drawn; the box itself follows the document's text live when it can. */
   value: string;
   /** Take the keyboard focus (with the caret at the end) when this becomes true. */
   focus: boolean;
@@ -36,9 +37,10 @@ function fitHeight(element: HTMLTextAreaElement): void {
  * moved along with the text around them, so the person typing is never thrown off.
  */
 export function NodeTextArea(props: NodeTextAreaProps) {
-  const { nodeId, label, value, focus, placeholder, onChange, onFocus, onDone } = props;
+  const { nodeId, label, focus, placeholder, onChange, onFocus, onDone } = props;
   const { onAddChild, onAddSibling } = props;
   const presence = useContext(CanvasPresenceContext);
+  const value = useLiveText(presence?.doc, nodeId, props.value);
   const ref = useRef<HTMLTextAreaElement>(null);
   /** The document text the element last showed; the base my pending edit applies to. */
   const shown = useRef<string | null>(null);
