@@ -122,8 +122,11 @@ export function readTree(doc: Y.Doc): ResolvedTree {
   return resolveTree(readPlacements(doc));
 }
 
-/** A plain, read-only snapshot of the whole analysis. */
-export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
+/**
+ * A plain, read-only snapshot of the whole analysis. Given the `previous` snapshot of the same
+ * document, every why that did not change keeps its object, so views can skip redrawing it.
+ */
+export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisSnapshot {
   const meta = metaOf(doc);
   const tree = readTree(doc);
   const whys: Record<string, Why> = {};
@@ -132,7 +135,7 @@ export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
     const map = store.get(id)!;
     const parent = tree.parentOf.get(id)!;
     const text = map.get('text');
-    whys[id] = Object.freeze({
+    const why: Why = {
       id: id as WhyId,
       parentId: parent === 'problem' ? null : (parent as WhyId),
       text: textOf(text),
@@ -149,7 +152,9 @@ export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
       category: typeof map.get('category') === 'string' ? (map.get('category') as string) : null,
       assumption: map.get('assumption') === true,
       stopReason: String(map.get('stopReason') ?? ''),
-    });
+    };
+    const before = previous?.whys[id];
+    whys[id] = before && sameWhy(before, why) ? before : Object.freeze(why);
   }
   const actions: Action[] = [];
   actionsOf(doc).forEach((map, id) => {
@@ -222,6 +227,17 @@ export function readAnalysis(doc: Y.Doc): AnalysisSnapshot {
       elapsedMs: meta.get('timerElapsedMs') ?? 0,
     }),
   });
+}
+
+function sameWhy(a: Why, b: Why): boolean {
+  for (const key of Object.keys(b) as Array<keyof Why>) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    if (x.some((item, i) => item !== y[i])) return false;
+  }
+  return true;
 }
 
 function textOf(value: unknown): string {

@@ -21,6 +21,7 @@ function sourceFor(doc: Y.Doc): AnalysisSource {
   if (source) return source;
   const listeners = new Set<() => void>();
   let view: AnalysisView | null = null;
+  let last: AnalysisView['snapshot'] | undefined;
   const onUpdate = () => {
     view = null;
     for (const listener of [...listeners]) listener();
@@ -33,7 +34,8 @@ function sourceFor(doc: Y.Doc): AnalysisSource {
       return () => listeners.delete(listener);
     },
     getSnapshot() {
-      view ??= { snapshot: readAnalysis(doc), initialized: isInitialized(doc) };
+      // Whys that did not change keep their objects, so the canvas redraws only what changed.
+      view ??= { snapshot: (last = readAnalysis(doc, last)), initialized: isInitialized(doc) };
       return view;
     },
   };

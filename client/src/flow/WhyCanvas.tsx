@@ -23,13 +23,12 @@ import { KeepInPlace } from './KeepInPlace';
 import { ProblemNode } from './ProblemNode';
 import { RemotePointers } from './RemotePointers';
 import { RevealNode, useRevealNode } from './RevealNode';
-import { toFlow, type FlowNode, type PeerMark } from './toFlow';
+import { toFlow, type FlowCache, type FlowNode, type PeerMark } from './toFlow';
 import { useNodeDrag } from './useNodeDrag';
 import { usePublishPresence } from './usePublishPresence';
 import { CanvasPresenceContext, sameJson } from './useRemoteStates';
 import { useStableValue } from './useStableValue';
 import { reuseUnchanged } from './reuseUnchanged';
-import { withMeasured } from './withMeasured';
 import { WhyNode } from './WhyNode';
 import './flow.css';
 
@@ -115,10 +114,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
     if (selectedId !== null && (active === null || active === document.body)) focusNode(selectedId);
   }, [selectedId, snapshot]);
 
-  const measuredHeights = useMemo(
-    () => new Map([...measured].map(([id, size]) => [id, size.height])),
-    [measured],
-  );
+  const [flowCache] = useState<FlowCache>(() => new Map());
   const flow = useMemo(
     () =>
       toFlow(snapshot, {
@@ -127,19 +123,20 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
         readOnly,
         peersByNode: marks,
         collapsed,
-        measuredHeights,
+        measured,
+        cache: flowCache,
       }),
-    [snapshot, selectedId, editingId, readOnly, marks, collapsed, measuredHeights],
+    [snapshot, selectedId, editingId, readOnly, marks, collapsed, measured, flowCache],
   );
   const previous = useRef<{ nodes: FlowNode[] | null; edges: Edge[] | null }>({
     nodes: null,
     edges: null,
   });
   const laidOut = useMemo(() => {
-    const nodes = reuseUnchanged(previous.current.nodes, withMeasured(flow.nodes, measured));
+    const nodes = reuseUnchanged(previous.current.nodes, flow.nodes);
     previous.current.nodes = nodes;
     return nodes;
-  }, [flow.nodes, measured]);
+  }, [flow.nodes]);
   const edges = useMemo(() => {
     const next = reuseUnchanged(previous.current.edges, flow.edges);
     previous.current.edges = next;

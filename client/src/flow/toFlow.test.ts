@@ -13,7 +13,7 @@ import {
   setRootCause,
   type WhyId,
 } from '@whychain/shared';
-import { toFlow, type WhyFlowNode } from './toFlow';
+import { toFlow, type FlowCache, type WhyFlowNode } from './toFlow';
 
 const me = makeOrigin('local', 'Ada');
 
@@ -171,10 +171,11 @@ describe('toFlow', () => {
     const { snapshot, overcharged, form } = build();
     const plain = new Map(toFlow(snapshot, noUi).nodes.map((node) => [node.id, node]));
     const drawnHeight = plain.get(overcharged)!.data.minHeight + 60;
-    const measuredHeights = new Map([[overcharged, drawnHeight]]);
+    const measured = new Map([[overcharged, { width: 240, height: drawnHeight }]]);
     const tall = new Map(
-      toFlow(snapshot, { ...noUi, measuredHeights }).nodes.map((node) => [node.id, node]),
+      toFlow(snapshot, { ...noUi, measured }).nodes.map((node) => [node.id, node]),
     );
+    expect(tall.get(overcharged)!.measured).toEqual({ width: 240, height: drawnHeight });
     expect(tall.get(overcharged)!.position).toEqual(plain.get(overcharged)!.position);
     expect(tall.get(form)!.position.y).toBe(
       tall.get(overcharged)!.position.y + drawnHeight + LAYOUT.gapY,
@@ -185,5 +186,19 @@ describe('toFlow', () => {
     const { snapshot } = build();
     const { nodes } = toFlow(snapshot, noUi);
     expect(nodes.map((node) => node.draggable)).toEqual([false, true, true, true]);
+  });
+
+  it('keeps the node object of a why whose snapshot, box and state did not change', () => {
+    const { snapshot, overcharged, form } = build();
+    const cache: FlowCache = new Map();
+    const first = new Map(toFlow(snapshot, { ...noUi, cache }).nodes.map((n) => [n.id, n]));
+    const again = new Map(toFlow(snapshot, { ...noUi, cache }).nodes.map((n) => [n.id, n]));
+    expect(again.get(overcharged)).toBe(first.get(overcharged));
+    const selected = new Map(
+      toFlow(snapshot, { ...noUi, selectedId: form, cache }).nodes.map((n) => [n.id, n]),
+    );
+    expect(selected.get(form)).not.toBe(first.get(form));
+    expect(selected.get(form)!.selected).toBe(true);
+    expect(selected.get(overcharged)).toBe(first.get(overcharged));
   });
 });

@@ -26,8 +26,20 @@ export interface FlowUi {
   readonly peersByNode?: ReadonlyMap<string, readonly PeerMark[]>;
   /** Nodes whose answers are folded away. */
   readonly collapsed?: ReadonlySet<string>;
-  /** Heights the nodes were drawn with, by id: a row is as tall as its tallest drawn node. */
-  readonly measuredHeights?: ReadonlyMap<string, number>;
+  /** Sizes the nodes were drawn with, by id: a row is as tall as its tallest drawn node. */
+  readonly measured?: ReadonlyMap<string, { width: number; height: number }>;
+  /**
+   * Nodes built by the previous call, by id. A why whose snapshot object, box and UI state are
+   * the same as last time keeps its node object, so the canvas redraws only what changed.
+   */
+  readonly cache?: FlowCache;
+}
+
+/** What `toFlow` remembers between calls; see `FlowUi.cache`. */
+export type FlowCache = Map<string, { inputs: readonly unknown[]; node: FlowNode }>;
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }
 
 type NodeDataBase = {
@@ -88,12 +100,12 @@ function excerpt(text: string, max = 80): string {
 function rowTops(
   snapshot: AnalysisSnapshot,
   boxes: ReturnType<typeof layoutTree>,
-  measured: ReadonlyMap<string, number> | undefined,
+  measured: FlowUi['measured'],
 ): number[] {
   const heights: number[] = [];
   for (const [id, box] of boxes) {
     const depth = id === PROBLEM_ID ? 0 : (snapshot.whys[id]?.depth ?? 0);
-    const height = Math.max(box.height, measured?.get(id) ?? 0);
+    const height = Math.max(box.height, measured?.get(id)?.height ?? 0);
     heights[depth] = Math.max(heights[depth] ?? 0, height);
   }
   const tops = [boxes.get(PROBLEM_ID)?.y ?? 0];
@@ -107,7 +119,7 @@ function rowTops(
 export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
   const collapsed = ui.collapsed ?? NONE;
   const boxes = layoutTree(snapshot, collapsed);
-  const tops = rowTops(snapshot, boxes, ui.measuredHeights);
+  const tops = rowTops(snapshot, boxes, ui.measured);
   const readOnly = ui.readOnly ?? false;
   const openComments = new Map<string, number>();
   for (const comment of snapshot.comments) {
@@ -122,6 +134,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       position: { x: box.x, y: tops[depth] ?? box.y },
       width: box.width,
       initialHeight: box.height,
+      ...(ui.measured?.has(id) ? { measured: ui.measured.get(id)! } : {}),
       selected: ui.selectedId === id,
       draggable: !readOnly && id !== PROBLEM_ID,
       connectable: false,
@@ -145,6 +158,9 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
   ];
   const edges: Edge[] = [];
   const ruledOut = new Set<string>();
+  const blameKey = snapshot.blameWords.join('\n');
+  const cache = ui.cache;
+  const used = new Set<string>();
   for (const id of snapshot.order) {
     const why = snapshot.whys[id];
     if (!why) continue;
@@ -152,40 +168,68 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       ruledOut.add(id);
     }
     if (!boxes.has(id)) continue;
-    const label = `Why ${why.depth}`;
-    const states = [
-      why.rootCause && 'root cause',
-      why.verification === 'verified' && 'verified',
-      why.verification === 'ruled_out' && 'ruled out',
-    ].filter(Boolean);
+    const isRuledOut = ruledOut.has(id);
     const folded = collapsed.has(id) && why.childIds.length > 0;
-    nodes.push({
-      ...common(id, why.depth, [label, ...states].join(', '), why.text),
-      type: 'why',
-      className: ruledOut.has(id) ? 'is-ruled-out' : undefined,
-      data: {
-        ...shared(id, why.text),
-        kind: 'why',
-        whyId: why.id,
-        parentId: why.parentId,
-        depth: why.depth,
-        label,
-        rootCause: why.rootCause,
-        verification: why.verification,
-        ruledOut: ruledOut.has(id),
-        category: why.category,
-        openComments: openComments.get(id) ?? 0,
-        blame: findBlame(why.text, snapshot.blameWords) ?? null,
-        childCount: why.childIds.length,
-        collapsed: folded,
-        hiddenCount: folded ? descendantCount(snapshot, id) : 0,
-      },
-    });
+    const hiddenCount = folded ? descendantCount(snapshot, id) : 0;
+    const box = boxes.get(id)!;
+    const inputs = [
+      why,
+      box.x,
+      box.width,
+      box.height,
+      tops[why.depth],
+      ui.selectedId === id,
+      ui.editingId === id,
+      readOnly,
+      ui.peersByNode?.get(id) ?? NO_PEERS,
+      isRuledOut,
+      openComments.get(id) ?? 0,
+      blameKey,
+      folded,
+      hiddenCount,
+      ui.measured?.get(id),
+    ];
+    used.add(id);
+    const cached = cache?.get(id);
+    if (cached && sameInputs(cached.inputs, inputs)) {
+      nodes.push(cached.node);
+    } else {
+      const label = `Why ${why.depth}`;
+      const states = [
+        why.rootCause && 'root cause',
+        why.verification === 'verified' && 'verified',
+        why.verification === 'ruled_out' && 'ruled out',
+      ].filter(Boolean);
+      const node: WhyFlowNode = {
+        ...common(id, why.depth, [label, ...states].join(', '), why.text),
+        type: 'why',
+        className: isRuledOut ? 'is-ruled-out' : undefined,
+        data: {
+          ...shared(id, why.text),
+          kind: 'why',
+          whyId: why.id,
+          parentId: why.parentId,
+          depth: why.depth,
+          label,
+          rootCause: why.rootCause,
+          verification: why.verification,
+          ruledOut: isRuledOut,
+          category: why.category,
+          openComments: openComments.get(id) ?? 0,
+          blame: findBlame(why.text, snapshot.blameWords) ?? null,
+          childCount: why.childIds.length,
+          collapsed: folded,
+          hiddenCount,
+        },
+      };
+      cache?.set(id, { inputs, node });
+      nodes.push(node);
+    }
     const source = why.parentId ?? PROBLEM_ID;
     const classes = [
       'wc-edge',
       why.rootCause && 'wc-edge--root',
-      ruledOut.has(id) && 'wc-edge--ruled-out',
+      isRuledOut && 'wc-edge--ruled-out',
     ];
     edges.push({
       id: `${source}->${id}`,
@@ -197,5 +241,6 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       className: classes.filter(Boolean).join(' '),
     });
   }
+  if (cache) for (const id of [...cache.keys()]) if (!used.has(id)) cache.delete(id);
   return { nodes, edges };
 }
