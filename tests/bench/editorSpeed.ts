@@ -8,7 +8,9 @@
  *   mark (the server's data has arrived) to the frame in which every node is on the page;
  * - keystroke: typing into a why's text box, from each keydown until the editor has handled it
  *   and the page is laid out again (what must fit in a 16 ms frame), p50 and p95; and, for
- *   information, until the next frame is painted (adds the wait for the frame itself).
+ *   information, until the next frame is painted (adds the wait for the frame itself). Keys come
+ *   about ten a second, like a fast typist. The same probe on a bare text box comes first: what
+ *   any keystroke costs in this browser on this machine.
  * Targets at 500 whys: render under 1 s, layout under 20 ms, keystroke p95 under 16 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +27,7 @@ import {
   type WhyId,
 } from '@whychain/shared';
 import { silentLogger, startServer } from '@whychain/server';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../fixtures/browser';
 import { ms, quantiles, table } from './stats';
 
@@ -109,12 +112,49 @@ const KEY_PROBE = `(() => {
   });
 })()`;
 
+/** Types like a fast typist (about ten characters a second) and reads the probe's delays. */
+async function typeAndMeasure(page: Page) {
+  await page.evaluate('window.__keyWork = []; window.__keyFrame = []');
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.type('abcdefghij'[i % 10]!, { delay: 30 });
+    await page.waitForTimeout(70);
+  }
+  await page.waitForTimeout(200);
+  return {
+    keys: quantiles((await page.evaluate('window.__keyWork')) as number[]),
+    frames: quantiles((await page.evaluate('window.__keyFrame')) as number[]),
+  };
+}
+
+/** The same probe on a bare text box: what this browser and machine take for any keystroke. */
+async function bareTextBox(browser: Browser) {
+  const page = await browser.newPage();
+  await page.setContent('<textarea aria-label="Bare" style="width:300px;height:120px"></textarea>');
+  await page.evaluate(KEY_PROBE);
+  await page.getByRole('textbox').click();
+  const result = await typeAndMeasure(page);
+  await page.close();
+  return result;
+}
+
 export async function runEditorSpeed(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'whychain-bench-editor-'));
   const server = await startServer({ port: 0, dataDir, log: silentLogger });
   const browser = await launchChromium();
   const rows: string[][] = [];
   try {
+    const bare = await bareTextBox(browser);
+    rows.push([
+      'bare text box',
+      '',
+      '',
+      '',
+      '',
+      ms(bare.keys.p50),
+      ms(bare.keys.p95),
+      ms(bare.frames.p95),
+      '',
+    ]);
     for (const size of SIZES) {
       const doc = buildAnalysis(size);
       const snapshot = readAnalysis(doc);
@@ -140,11 +180,7 @@ export async function runEditorSpeed(): Promise<void> {
       await box.waitFor();
       await box.press('End');
       await page.evaluate('window.__keyWork = []; window.__keyFrame = []');
-      for (let i = 0; i < KEYSTROKES; i++)
-        await page.keyboard.type('abcdefghij'[i % 10]!, { delay: 40 });
-      await page.waitForTimeout(200);
-      const keys = quantiles((await page.evaluate('window.__keyWork')) as number[]);
-      const frames = quantiles((await page.evaluate('window.__keyFrame')) as number[]);
+      const { keys, frames } = await typeAndMeasure(page);
       await context.close();
 
       rows.push([
