@@ -1,7 +1,7 @@
 import { useContext, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { caretToShared } from '@whychain/shared';
 import { textBoxCommand } from '../keyboard/keyCommand';
-import { mapCaret, rebaseText } from './rebaseText';
+import { useSharedTextBox } from '../text/useSharedTextBox';
 import { useLiveText } from './useLiveText';
 import { CanvasPresenceContext } from './useRemoteStates';
 
@@ -26,55 +26,23 @@ interface NodeTextAreaProps {
   onAddSibling?: () => void;
 }
 
-function fitHeight(element: HTMLTextAreaElement): void {
-  element.style.height = 'auto';
-  if (element.scrollHeight > 0) element.style.height = `${element.scrollHeight}px`;
-}
-
 /**
- * A text box bound to a shared text. It is not a controlled input: when someone else's edit
- * arrives, the new text is written into the element directly and the caret and selection are
- * moved along with the text around them, so the person typing is never thrown off.
+ * The text box of a node, bound to its shared text (see useSharedTextBox), announcing the caret
+ * to the room and handling the editing keys (Escape, Tab, Enter).
  */
 export function NodeTextArea(props: NodeTextAreaProps) {
   const { nodeId, label, focus, placeholder, onChange, onFocus, onDone } = props;
   const { onAddChild, onAddSibling } = props;
   const presence = useContext(CanvasPresenceContext);
   const value = useLiveText(presence?.doc, nodeId, props.value);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  /** The document text the element last showed; the base my pending edit applies to. */
-  const shown = useRef<string | null>(null);
-  const latest = useRef(value);
-  const composing = useRef(false);
-
-  useLayoutEffect(() => {
-    latest.current = value;
-    const element = ref.current!;
-    if (composing.current || element.value === value) {
-      if (!composing.current) shown.current = value;
-      return;
-    }
-    const before = element.value;
-    const focused = element.ownerDocument.activeElement === element;
-    const { selectionStart, selectionEnd, selectionDirection } = element;
-    element.value = value;
-    shown.current = value;
-    if (focused) {
-      element.setSelectionRange(
-        mapCaret(before, value, selectionStart),
-        mapCaret(before, value, selectionEnd),
-        selectionDirection ?? undefined,
-      );
-    }
-    fitHeight(element);
-  }, [value]);
+  const { ref, bind, composing } = useSharedTextBox(value, onChange);
 
   useEffect(() => {
     const element = ref.current!;
     if (!focus || element.ownerDocument.activeElement === element) return;
     element.focus({ preventScroll: true });
     element.setSelectionRange(element.value.length, element.value.length);
-  }, [focus]);
+  }, [focus, ref]);
 
   /** Tells the room where my caret (and selection) is, in positions that survive others' typing. */
   const publishCaret = () => {
@@ -105,27 +73,6 @@ export function NodeTextArea(props: NodeTextAreaProps) {
   });
   useEffect(() => () => clearCaretOnUnmount.current(), []);
 
-  const commit = () => {
-    const element = ref.current!;
-    const next = rebaseText(shown.current ?? latest.current, element.value, latest.current);
-    if (next !== element.value) {
-      const { selectionStart, selectionEnd } = element;
-      const before = element.value;
-      element.value = next;
-      element.setSelectionRange(
-        mapCaret(before, next, selectionStart),
-        mapCaret(before, next, selectionEnd),
-      );
-    }
-    if (onChange(next)) {
-      shown.current = next;
-    } else {
-      element.value = latest.current;
-      shown.current = latest.current;
-    }
-    fitHeight(element);
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const command = textBoxCommand({
       key: event.key,
@@ -152,26 +99,21 @@ export function NodeTextArea(props: NodeTextAreaProps) {
 
   return (
     <textarea
-      ref={ref}
+      ref={bind.ref}
       className="nodrag nopan nowheel wc-node__input"
       aria-label={label}
       rows={2}
       placeholder={placeholder}
       spellCheck
       onChange={(event) => {
-        if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) commit();
+        bind.onChange(event);
         publishCaret();
       }}
       onSelect={publishCaret}
       onKeyUp={publishCaret}
       onBlur={clearCaret}
-      onCompositionStart={() => {
-        composing.current = true;
-      }}
-      onCompositionEnd={() => {
-        composing.current = false;
-        commit();
-      }}
+      onCompositionStart={bind.onCompositionStart}
+      onCompositionEnd={bind.onCompositionEnd}
       onFocus={() => {
         onFocus?.();
         publishCaret();

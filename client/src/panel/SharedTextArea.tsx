@@ -1,5 +1,5 @@
-import { useId, useLayoutEffect, useRef } from 'react';
-import { mapCaret, rebaseText } from '../flow/rebaseText';
+import { useId } from 'react';
+import { useSharedTextBox } from '../text/useSharedTextBox';
 
 interface SharedTextAreaProps {
   /** Visible label, also the text box's accessible name. */
@@ -15,11 +15,6 @@ interface SharedTextAreaProps {
   hint?: string;
 }
 
-function fitHeight(element: HTMLTextAreaElement): void {
-  element.style.height = 'auto';
-  if (element.scrollHeight > 0) element.style.height = `${element.scrollHeight + 2}px`;
-}
-
 /**
  * A labelled text box bound to a shared text (evidence, learnings). Like the canvas's text boxes
  * it is not controlled: someone else's edit is written into the element with the caret moved
@@ -29,54 +24,7 @@ export function SharedTextArea(props: SharedTextAreaProps) {
   const { label, value, onChange, readOnly = false, placeholder, rows = 3, hint } = props;
   const id = useId();
   const hintId = useId();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  /** The document text the element last showed; the base a pending edit applies to. */
-  const shown = useRef<string | null>(null);
-  const latest = useRef(value);
-  const composing = useRef(false);
-
-  useLayoutEffect(() => {
-    latest.current = value;
-    const element = ref.current!;
-    if (composing.current || element.value === value) {
-      if (!composing.current) shown.current = value;
-      return;
-    }
-    const before = element.value;
-    const focused = element.ownerDocument.activeElement === element;
-    const { selectionStart, selectionEnd, selectionDirection } = element;
-    element.value = value;
-    shown.current = value;
-    if (focused) {
-      element.setSelectionRange(
-        mapCaret(before, value, selectionStart),
-        mapCaret(before, value, selectionEnd),
-        selectionDirection ?? undefined,
-      );
-    }
-    fitHeight(element);
-  }, [value]);
-
-  const commit = () => {
-    const element = ref.current!;
-    const next = rebaseText(shown.current ?? latest.current, element.value, latest.current);
-    if (next !== element.value) {
-      const { selectionStart, selectionEnd } = element;
-      const before = element.value;
-      element.value = next;
-      element.setSelectionRange(
-        mapCaret(before, next, selectionStart),
-        mapCaret(before, next, selectionEnd),
-      );
-    }
-    if (onChange(next)) {
-      shown.current = next;
-    } else {
-      element.value = latest.current;
-      shown.current = latest.current;
-    }
-    fitHeight(element);
-  };
+  const { bind } = useSharedTextBox(value, onChange);
 
   return (
     <div className="wc-field wc-panel__field">
@@ -87,23 +35,16 @@ export function SharedTextArea(props: SharedTextAreaProps) {
         </span>
       )}
       <textarea
-        ref={ref}
+        ref={bind.ref}
         id={id}
         rows={rows}
         readOnly={readOnly}
         placeholder={readOnly ? undefined : placeholder}
         aria-describedby={hint ? hintId : undefined}
         spellCheck
-        onChange={(event) => {
-          if (!composing.current && !(event.nativeEvent as InputEvent).isComposing) commit();
-        }}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={() => {
-          composing.current = false;
-          commit();
-        }}
+        onChange={bind.onChange}
+        onCompositionStart={bind.onCompositionStart}
+        onCompositionEnd={bind.onCompositionEnd}
       />
     </div>
   );
