@@ -103,13 +103,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   server.on('upgrade', (req, socket, head) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const match = /^\/sync\/([^/]+)$/.exec(pathname);
-    if (!match) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    let id: string;
+    try {
+      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      const match = /^\/sync\/([^/]+)$/.exec(pathname);
+      if (!match) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      id = decodeURIComponent(match[1]!);
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
-    const id = decodeURIComponent(match[1]!);
     wss.handleUpgrade(req, socket, head, async (ws) => {
       try {
         const decision = await access({

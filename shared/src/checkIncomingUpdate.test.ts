@@ -142,8 +142,9 @@ describe('checkIncomingUpdate on a closed analysis', () => {
     expect(readAnalysis(host).problem).toBe('Customers were overcharged');
   });
 
-  it('lets through an edit to a why deleted before the close, which shows nothing', () => {
-    // The server collects deleted content (gc on), so the edit has nothing left to attach to.
+  it('refuses an edit to a why deleted before the close, even where deleted content is collected', () => {
+    // The edit would show nothing, but it advances the editor's clock: a closed analysis takes
+    // nothing new, whatever the server's garbage collection left of the why.
     const { host, client, why } = replicas();
     const update = capture(client, () =>
       editWhyText(client, { whyId: why, text: 'The till used an old price list!' }, bob),
@@ -151,11 +152,11 @@ describe('checkIncomingUpdate on a closed analysis', () => {
     deleteWhy(host, { whyId: why }, ada);
     close(host);
     const before = readAnalysis(host);
-    expect(deliver(host, update)).toEqual({ ok: true });
+    expect(deliver(host, update)).toEqual(closedReason);
     expect(readAnalysis(host)).toEqual(before);
   });
 
-  it('refuses that edit on a replica that keeps deleted content, so it stores nothing new', () => {
+  it('refuses it too on a replica that keeps deleted content, storing nothing new', () => {
     const { host, client, why } = replicas({ gc: false });
     const update = capture(client, () =>
       editWhyText(client, { whyId: why, text: 'The till used an old price list!' }, bob),

@@ -24,6 +24,7 @@ export function checkIncomingUpdate(
   const trial = new Y.Doc({ gc: false });
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
   const trialMeta = metaOf(trial).raw;
+  const pendingBefore = pendingState(trial);
   let onlyReopen = true;
   let changed = false;
   trial.on('afterTransaction', (tr: Y.Transaction) => {
@@ -36,10 +37,16 @@ export function checkIncomingUpdate(
         onlyReopen = false;
       }
     }
-    if (tr.deleteSet.clients.size > 0 && tr.changed.size === 0) changed = true;
+    if (tr.deleteSet.clients.size > 0) changed = true;
+    // Filler structs (GC, skip) change no type, yet advance a client's clock: any advance counts,
+    // or a viewer could mark a writer's future edits as already known and so drop them.
+    for (const [client, clock] of tr.afterState) {
+      if ((tr.beforeState.get(client) ?? 0) !== clock) changed = true;
+    }
   });
   Y.applyUpdate(trial, update);
-  const pending = trial.store.pendingStructs !== null || trial.store.pendingDs !== null;
+  // Parts that cannot be applied yet wait as pending; only what this update added counts.
+  const pending = pendingState(trial) !== pendingBefore;
   const after = metaOf(trial);
   const reopened = after.get('status') === 'draft' && after.get('signedOffBy') == null;
   trial.destroy();
@@ -50,4 +57,11 @@ export function checkIncomingUpdate(
   }
   if (onlyReopen && reopened && !pending) return { ok: true };
   return fail('This analysis is closed; reopen it to make changes.');
+}
+
+/** The document's waiting (not yet applicable) updates, as comparable text. */
+function pendingState(doc: Y.Doc): string {
+  const structs = doc.store.pendingStructs?.update;
+  const ds = doc.store.pendingDs;
+  return `${structs ? structs.join(',') : ''}|${ds ? ds.join(',') : ''}`;
 }

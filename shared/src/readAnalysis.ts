@@ -7,6 +7,7 @@ import {
   problemOf,
   SCHEMA_VERSION,
   whysOf,
+  PROBLEM_ID,
   commentsOf,
   parkingLotOf,
   learningsOf,
@@ -107,6 +108,8 @@ export function isInitialized(doc: Y.Doc): boolean {
 export function readPlacements(doc: Y.Doc): Map<string, Placement> {
   const placements = new Map<string, Placement>();
   whysOf(doc).forEach((map, id) => {
+    // Only well-formed whys count: another replica may have written anything under any key.
+    if (id === PROBLEM_ID || !(map instanceof Y.Map)) return;
     placements.set(id, {
       parentId: String(map.get('parentId') ?? ''),
       order: Number(map.get('order') ?? 0),
@@ -158,6 +161,7 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
   }
   const actions: Action[] = [];
   actionsOf(doc).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     actions.push(
       Object.freeze({
         id: id as ActionId,
@@ -177,6 +181,7 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
   actions.sort(byCreation);
   const comments: Comment[] = [];
   commentsOf(doc).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     comments.push(
       Object.freeze({
         id,
@@ -191,6 +196,7 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
   comments.sort(byCreation);
   const parkingLot: ParkingLotItem[] = [];
   parkingLotOf(doc).forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     parkingLot.push(
       Object.freeze({
         id,
@@ -217,8 +223,8 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
     comments: Object.freeze(comments),
     parkingLot: Object.freeze(parkingLot),
     learnings: learningsOf(doc).toString(),
-    categories: Object.freeze([...(meta.get('categories') ?? DEFAULT_CATEGORIES)]),
-    blameWords: Object.freeze([...(meta.get('blameWords') ?? DEFAULT_BLAME_WORDS)]),
+    categories: Object.freeze(stringList(meta.get('categories'), DEFAULT_CATEGORIES)),
+    blameWords: Object.freeze(stringList(meta.get('blameWords'), DEFAULT_BLAME_WORDS)),
     signedOffBy: meta.get('signedOffBy') ?? null,
     signedOffAt: meta.get('signedOffAt') ?? null,
     closeOverride: meta.get('closeOverride') ?? null,
@@ -238,6 +244,12 @@ function sameWhy(a: Why, b: Why): boolean {
     if (x.some((item, i) => item !== y[i])) return false;
   }
   return true;
+}
+
+function stringList(value: unknown, fallback: readonly string[]): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [...fallback];
 }
 
 function textOf(value: unknown): string {

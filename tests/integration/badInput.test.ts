@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 import { addWhy, readAnalysis } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
@@ -115,5 +116,25 @@ describe('bad input gets a clear error and harms nothing', () => {
       'the why at Bob',
     );
     expect(ada.provider.wsconnected && bob.provider.wsconnected).toBe(true);
+  });
+
+  it('answers a sync address that is not valid URL encoding with 400 and keeps running', async () => {
+    const { port } = new URL(server.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'GET /sync/%E0%A4%A HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1.1 400 /);
+    const page = await fetch(`${server.url}/a/%E0%A4%A`);
+    expect(page.status).toBe(400);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

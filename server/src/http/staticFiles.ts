@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { sendError } from './respond';
 
 const TYPES: Record<string, string> = {
@@ -25,7 +26,14 @@ export function serveStatic(dir: string) {
       sendError(res, 503, 'The client is not built yet: run `npm run build` (npm start does it).');
       return;
     }
-    let file = normalize(join(dir, decodeURIComponent(pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      sendError(res, 400, 'The address is not valid URL encoding.');
+      return;
+    }
+    let file = normalize(join(dir, decoded));
     if (!file.startsWith(dir + sep) && file !== dir) file = index;
     if (!existsSync(file) || !statSync(file).isFile()) file = index;
     const hashed = file.includes(`${sep}assets${sep}`);
@@ -37,6 +45,8 @@ export function serveStatic(dir: string) {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    // A file that vanished or cannot be read (say, a rebuild emptied the folder) ends this
+    // response, never the server.
+    pipeline(createReadStream(file), res, () => undefined);
   };
 }

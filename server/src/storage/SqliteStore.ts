@@ -63,7 +63,9 @@ export class SqliteStore implements DocumentStore {
       touchMeta: db.prepare(
         'UPDATE documents SET updated_at = ?, title = ?, status = ? WHERE id = ?',
       ),
-      setSnapshot: db.prepare('UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ?'),
+      setSnapshot: db.prepare(
+        'UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?',
+      ),
       dropUpdates: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
       list: db.prepare(
         'SELECT id, title, status, created_at AS createdAt, updated_at AS updatedAt FROM documents ORDER BY updated_at DESC',
@@ -113,18 +115,19 @@ export class SqliteStore implements DocumentStore {
   }
 
   async append(updates: readonly AppendedUpdate[]): Promise<number[]> {
-    return this.db.transaction(() => {
+    const touchedNow = new Map<string, DocumentMeta & { at: number }>();
+    const seqs = this.db.transaction(() => {
       const now = Date.now();
       const seqs: number[] = [];
       for (const { docId, update, meta } of updates) {
         const info = this.statements.append.run(docId, update);
         seqs.push(Number(info.lastInsertRowid));
-        const last = this.touched.get(docId);
+        const last = touchedNow.get(docId) ?? this.touched.get(docId);
         const changed = meta && (meta.title !== last?.title || meta.status !== last?.status);
         if (!last || changed || now - last.at >= TOUCH_INTERVAL_MS) {
           if (meta) this.statements.touchMeta.run(now, meta.title, meta.status, docId);
           else this.statements.touch.run(now, docId);
-          this.touched.set(docId, {
+          touchedNow.set(docId, {
             title: meta?.title ?? last?.title ?? '',
             status: meta?.status ?? last?.status ?? '',
             at: now,
@@ -133,12 +136,16 @@ export class SqliteStore implements DocumentStore {
       }
       return seqs;
     })();
+    // Only once the commit succeeded does the cache say what the rows say.
+    for (const [docId, entry] of touchedNow) this.touched.set(docId, entry);
+    return seqs;
   }
 
   async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.statements.setSnapshot.run(state, upToSeq, id);
-      this.statements.dropUpdates.run(id, upToSeq);
+      // Never move back: a late compaction of an older state leaves a newer snapshot alone.
+      const changed = this.statements.setSnapshot.run(state, upToSeq, id, upToSeq).changes;
+      if (changed > 0) this.statements.dropUpdates.run(id, upToSeq);
     })();
   }
 

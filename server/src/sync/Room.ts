@@ -21,6 +21,7 @@ export class Room {
   /** Updates stored since the last snapshot; drives background compaction. */
   logLength: number;
   compacting = false;
+  destroyed = false;
 
   constructor(
     readonly id: string,
@@ -96,6 +97,8 @@ export class Room {
   }
 
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.awareness.destroy();
     this.doc.destroy();
   }

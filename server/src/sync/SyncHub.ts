@@ -15,6 +15,8 @@ export interface SyncHubOptions {
 }
 
 const serverOrigin = makeOrigin('server', 'Whychain');
+/** Messages kept per socket while its analysis loads; a client sends a handful. */
+const MAX_EARLY_MESSAGES = 256;
 
 interface PendingUpdate {
   room: Room;
@@ -113,6 +115,10 @@ export class SyncHub {
    */
   connect(ws: WebSocket, id: string, canWrite: boolean, label: string): void {
     const conn = new Connection(ws, canWrite, label);
+    if (this.closing) {
+      conn.close(CLOSE.shuttingDown, 'Server shutting down');
+      return;
+    }
     const early: Uint8Array[] = [];
     let room: Room | undefined;
     let closed = false;
@@ -154,7 +160,8 @@ export class SyncHub {
         return;
       }
       if (room) handle(bytes);
-      else early.push(bytes);
+      else if (early.length < MAX_EARLY_MESSAGES) early.push(bytes);
+      else conn.close(CLOSE.tooLarge, 'Too many messages before the analysis loaded.');
     });
     ws.on('pong', () => (conn.alive = true));
     ws.on('error', (err) => {
@@ -192,8 +199,8 @@ export class SyncHub {
 
   /** Pings every socket; one that did not answer the previous ping is dropped. */
   async heartbeat(): Promise<void> {
-    for (const roomPromise of this.rooms.values()) {
-      const room = await roomPromise;
+    for (const roomPromise of [...this.rooms.values()]) {
+      const room = await roomPromise.catch(() => undefined);
       for (const conn of room?.connections ?? []) {
         if (!conn.alive) {
           conn.ws.terminate();
@@ -250,7 +257,10 @@ export class SyncHub {
         }
       }
     };
-    this.flushing = (this.flushing ?? Promise.resolve()).then(run);
+    // A failed run must not block every later flush: the chain always continues.
+    this.flushing = (this.flushing ?? Promise.resolve())
+      .catch((err: Error) => this.options.log('error', 'flush failed', { why: err.message }))
+      .then(run);
     return this.flushing;
   }
 
@@ -275,7 +285,7 @@ export class SyncHub {
 
   /** Replaces a room's update log with one snapshot of its current state. */
   private async compact(room: Room): Promise<void> {
-    if (room.compacting) return;
+    if (room.compacting || room.destroyed) return;
     room.compacting = true;
     try {
       const upTo = room.lastSeq;
@@ -296,7 +306,9 @@ export class SyncHub {
     await this.flush();
     if (this.closing) return;
     const current = this.rooms.get(room.id);
-    if (room.connections.size > 0 || !current || (await current) !== room) return;
+    if (room.connections.size > 0 || !current || (await current.catch(() => null)) !== room) {
+      return;
+    }
     if (room.connections.size > 0) return;
     this.rooms.delete(room.id);
     const done = (async () => {

@@ -25,7 +25,9 @@ export function addWhy(doc: Y.Doc, input: AddWhyInput, origin: Origin): Result<{
   const bad = badText(text, 'Why text', LIMITS.whyTextLength);
   if (bad) return fail(bad);
   const id = input.id ?? newId<'WhyId'>();
-  if (!isIdShaped(id)) return fail('A why id must be 6 to 64 lowercase letters or digits.');
+  if (!isIdShaped(id) || id === PROBLEM_ID) {
+    return fail('A why id must be 6 to 64 lowercase letters or digits, and not "problem".');
+  }
   if (whysOf(doc).has(id)) return fail('A why with this id already exists.');
   const parent = input.parentId ?? PROBLEM_ID;
   const tree = readTree(doc);
