@@ -1,16 +1,11 @@
 import type * as Y from 'yjs';
 import type { Origin } from '../origin';
-import { replaceText } from '../replaceText';
-import { fail, type Result } from '../result';
+import type { Result } from '../result';
 import { LIMITS, problemOf } from '../schema';
-import { badText, whyReadOnly } from './guard';
+import { writeSharedText } from './writeSharedText';
 
 /** Changes the problem statement to `text`, touching only the characters that differ. */
 export function editProblem(doc: Y.Doc, input: { text: string }, origin: Origin): Result {
-  const blocked = whyReadOnly(doc);
-  if (blocked) return blocked;
-  const bad = badText(input.text, 'Problem statement', LIMITS.problemLength);
-  if (bad) return fail(bad);
-  doc.transact(() => replaceText(problemOf(doc), input.text), origin);
-  return { ok: true };
+  const rule = { label: 'Problem statement', max: LIMITS.problemLength };
+  return writeSharedText(doc, problemOf(doc), input.text, rule, origin);
 }

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import type { WhyId } from '../ids';
 import type { Origin } from '../origin';
-import { replaceText } from '../replaceText';
 import { fail, type Result } from '../result';
 import { LIMITS, metaOf, VERIFICATIONS, whyOf, type Verification } from '../schema';
 import { badText, whyReadOnly } from './guard';
+import { writeSharedText } from './writeSharedText';
 
 export interface WhyDetailsPatch {
   verification?: Verification;
@@ -56,14 +56,9 @@ export function editEvidence(
   input: { whyId: WhyId; text: string },
   origin: Origin,
 ): Result {
-  const blocked = whyReadOnly(doc);
-  if (blocked) return blocked;
-  const bad = badText(input.text, 'Evidence', LIMITS.evidenceLength);
-  if (bad) return fail(bad);
-  const evidence = whyOf(doc, input.whyId)?.get('evidence');
-  if (!(evidence instanceof Y.Text)) return fail('This why no longer exists.');
-  doc.transact(() => replaceText(evidence, input.text), origin);
-  return { ok: true };
+  const target = whyOf(doc, input.whyId)?.get('evidence');
+  const rule = { label: 'Evidence', max: LIMITS.evidenceLength };
+  return writeSharedText(doc, target, input.text, rule, origin);
 }
 
 /** Adds a link (http or https) to a why's evidence. */

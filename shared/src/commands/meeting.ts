@@ -1,18 +1,14 @@
 import type * as Y from 'yjs';
 import type { Origin } from '../origin';
-import { replaceText } from '../replaceText';
 import { fail, type Result } from '../result';
 import { learningsOf, LIMITS, metaOf } from '../schema';
-import { badText, whyReadOnly } from './guard';
+import { whyReadOnly } from './guard';
+import { writeSharedText } from './writeSharedText';
 
 /** Changes "learnings for other customers", touching only the characters that differ. */
 export function editLearnings(doc: Y.Doc, input: { text: string }, origin: Origin): Result {
-  const blocked = whyReadOnly(doc);
-  if (blocked) return blocked;
-  const bad = badText(input.text, 'Learnings', LIMITS.evidenceLength);
-  if (bad) return fail(bad);
-  doc.transact(() => replaceText(learningsOf(doc), input.text), origin);
-  return { ok: true };
+  const rule = { label: 'Learnings', max: LIMITS.evidenceLength };
+  return writeSharedText(doc, learningsOf(doc), input.text, rule, origin);
 }
 
 /** Starts (or resumes) the meeting timer everyone sees. */
