@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import {
-  addWhy,
-  createAnalysis,
-  makeOrigin,
-  PROBLEM_ID,
-  readAnalysis,
-  type WhyId,
-} from '@whychain/shared';
+import { PROBLEM_ID } from '@whychain/shared';
+import { analysisBuilder } from '../../../tests/fixtures/analysisBuilder';
 import { neighbour } from './neighbour';
 
-const me = makeOrigin('local', 'Ada');
-
 function tree() {
-  const doc = new Y.Doc();
-  createAnalysis(doc, { title: 'Angry customers', problem: 'Why are they angry?' }, me);
-  const add = (parentId: WhyId | null, text: string) => {
-    const result = addWhy(doc, { parentId, text }, me);
-    if (!result.ok) throw new Error(result.reason);
-    return result.id;
-  };
+  const { add, snapshot } = analysisBuilder();
   const a = add(null, 'Overcharged');
   const a1 = add(a, 'Wrong form');
   const a2 = add(a, 'Old prices');
   const b = add(null, 'Late delivery');
-  return { snapshot: readAnalysis(doc), a, a1, a2, b };
+  return { snapshot: snapshot(), a, a1, a2, b };
 }
 
 describe('neighbour', () => {
