@@ -3,10 +3,9 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useEditorActions } from '../editor/useEditorActions';
 import { CollapseToggle } from './CollapseToggle';
 import { NodeActions } from './NodeActions';
-import { NodeTextArea } from './NodeTextArea';
+import { NodeText } from './NodeText';
 import { nodeClassName, nodeStyle } from './nodeStyle';
 import { PeerMarks } from './PeerMarks';
-import { RemoteCarets } from './RemoteCarets';
 import type { WhyFlowNode } from './toFlow';
 import { BlameHint, VerificationBadge, WhyMeta } from './WhyBadges';
 
@@ -34,27 +33,16 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
         {data.rootCause && <span className="wc-badge">Root cause</span>}
         <PeerMarks peers={data.peers} />
       </div>
-      <div className="wc-node__body">
-        {editable ? (
-          <NodeTextArea
-            nodeId={id}
-            label="Why text"
-            value={data.text}
-            focus={data.editing}
-            placeholder="Because…"
-            onChange={(text) => actions.editText(id, text)}
-            onFocus={() => actions.startEditing(id)}
-            onDone={() => actions.stopEditing()}
-            onAddChild={() => actions.addWhy(id)}
-            onAddSibling={() => actions.addSibling(id)}
-          />
-        ) : (
-          <p className="wc-node__text">
-            {data.text || <span className="wc-node__placeholder">No answer yet</span>}
-          </p>
-        )}
-        <RemoteCarets nodeId={id} text={data.text} variant={editable ? 'input' : 'text'} />
-      </div>
+      <NodeText
+        nodeId={id}
+        text={data.text}
+        editable={editable}
+        focus={data.editing}
+        label="Why text"
+        placeholder="Because…"
+        emptyText="No answer yet"
+        onAddSibling={() => actions.addSibling(id)}
+      />
       <BlameHint phrase={data.blame} />
       <WhyMeta category={data.category} openComments={data.openComments} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />

@@ -1,0 +1,51 @@
+import { useEditorActions } from '../editor/useEditorActions';
+import { NodeTextArea } from './NodeTextArea';
+import { RemoteCarets } from './RemoteCarets';
+
+interface NodeTextProps {
+  /** 'problem' or a why id. */
+  nodeId: string;
+  text: string;
+  /** A text box (selected and writable) or plain text. */
+  editable: boolean;
+  focus: boolean;
+  /** Accessible name of the text box ("Problem statement", "Why text"). */
+  label: string;
+  placeholder: string;
+  /** Shown in place of an empty text when it is not being edited. */
+  emptyText: string;
+  /** Enter: what "add a why next to this one" means for this node. */
+  onAddSibling: () => void;
+}
+
+/**
+ * The text of a node: a text box bound to the shared text while the node is selected, plain text
+ * otherwise, with the other people's carets drawn over it either way.
+ */
+export function NodeText(props: NodeTextProps) {
+  const { nodeId, text, editable, focus, label, placeholder, emptyText, onAddSibling } = props;
+  const actions = useEditorActions();
+  return (
+    <div className="wc-node__body">
+      {editable ? (
+        <NodeTextArea
+          nodeId={nodeId}
+          label={label}
+          value={text}
+          focus={focus}
+          placeholder={placeholder}
+          onChange={(next) => actions.editText(nodeId, next)}
+          onFocus={() => actions.startEditing(nodeId)}
+          onDone={() => actions.stopEditing()}
+          onAddChild={() => actions.addWhy(nodeId)}
+          onAddSibling={onAddSibling}
+        />
+      ) : (
+        <p className="wc-node__text">
+          {text || <span className="wc-node__placeholder">{emptyText}</span>}
+        </p>
+      )}
+      <RemoteCarets nodeId={nodeId} text={text} variant={editable ? 'input' : 'text'} />
+    </div>
+  );
+}
