@@ -200,6 +200,12 @@ export function whyOf(doc: Y.Doc, id: WhyId | string): TypedMap<WhyFields> | und
   return map instanceof Y.Map ? typed<WhyFields>(map) : undefined;
 }
 
+/** The evidence text of a why, or undefined when no such why (or no such text) is stored. */
+export function evidenceOf(doc: Y.Doc, whyId: WhyId | string): Y.Text | undefined {
+  const text = whyOf(doc, whyId)?.get('evidence');
+  return text instanceof Y.Text ? text : undefined;
+}
+
 /** One action's fields, or undefined when no such action is stored. */
 export function actionOf(doc: Y.Doc, id: ActionId | string): TypedMap<ActionFields> | undefined {
   const map = actionsOf(doc).get(id);

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { isInitialized, readAnalysis, type AnalysisSnapshot } from '@whychain/shared';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** The analysis as last read, and whether the document holds one yet. */
 export interface AnalysisView {
@@ -15,19 +15,70 @@ interface AnalysisSource {
 
 const sources = new WeakMap<Y.Doc, AnalysisSource>();
 
-/** One reader per document: reads the snapshot at most once per document update. */
+/** True when a transaction only typed into texts: the tree's shape and every other field stand. */
+function onlyTyping(transaction: Y.Transaction): boolean {
+  for (const type of transaction.changed.keys()) if (!(type instanceof Y.Text)) return false;
+  return true;
+}
+
+/**
+ * Runs `fn` once, just after the browser has painted the next frame (the one that shows the
+ * keystroke), or after `backstopMs` if no frame comes (a hidden tab). Returns a cancel function.
+ * Not `requestIdleCallback`: while a caret blinks Chromium often finds no idle time and runs it
+ * at its timeout, which can fall on the next keystroke.
+ */
+function afterNextPaint(fn: () => void, backstopMs: number): () => void {
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => {
+          timer = setTimeout(run, 0);
+        })
+      : null;
+  const backstop = setTimeout(run, backstopMs);
+  function cancel() {
+    done = true;
+    if (frame !== null) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    clearTimeout(backstop);
+  }
+  function run() {
+    if (done) return;
+    cancel();
+    fn();
+  }
+  return cancel;
+}
+
+/**
+ * One reader per document: reads the snapshot at most once per document update.
+ *
+ * Typing is the one change made many times a second, and the typed text is already on screen
+ * (each node's text follows its Y.Text directly, see useLiveText). So after a transaction that
+ * only typed, the new snapshot (and everything drawn from it: checklist, hints, side panel) is
+ * read just after the frame that shows the keystroke, instead of inside the keystroke.
+ * Any other change is read at once, together with any typing still waiting.
+ */
 function sourceFor(doc: Y.Doc): AnalysisSource {
   let source = sources.get(doc);
   if (source) return source;
   const listeners = new Set<() => void>();
   let view: AnalysisView | null = null;
   let last: AnalysisView['snapshot'] | undefined;
-  const onUpdate = () => {
+  let cancelPending: (() => void) | null = null;
+  const notify = () => {
+    cancelPending?.();
+    cancelPending = null;
     view = null;
     for (const listener of [...listeners]) listener();
   };
-  // Listens for the document's whole life, so the cached view is never stale.
-  doc.on('update', onUpdate);
+  // Listens for the document's whole life, so the cached view is never stale for long.
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return;
+    if (!onlyTyping(transaction) || listeners.size === 0) return notify();
+    cancelPending ??= afterNextPaint(notify, 200);
+  });
   source = {
     subscribe(listener) {
       listeners.add(listener);

@@ -1,6 +1,10 @@
+import { useContext } from 'react';
+import { nodeTextOf } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
 import { NodeTextArea } from './NodeTextArea';
+import { useLiveText } from '../text/useLiveText';
 import { RemoteCarets } from './RemoteCarets';
+import { CanvasPresenceContext } from './useRemoteStates';
 
 interface NodeTextProps {
   /** 'problem' or a why id. */
@@ -23,8 +27,12 @@ interface NodeTextProps {
  * otherwise, with the other people's carets drawn over it either way.
  */
 export function NodeText(props: NodeTextProps) {
-  const { nodeId, text, editable, focus, label, placeholder, emptyText, onAddSibling } = props;
+  const { nodeId, editable, focus, label, placeholder, emptyText, onAddSibling } = props;
   const actions = useEditorActions();
+  // Straight from the document: what anyone types shows in this frame, before the rest of the
+  // editor (layout, checklist, side panel) has caught up with it.
+  const doc = useContext(CanvasPresenceContext)?.doc;
+  const text = useLiveText(doc ? nodeTextOf(doc, nodeId) : undefined, props.text);
   return (
     <div className="wc-node__body">
       {editable ? (

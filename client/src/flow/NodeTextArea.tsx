@@ -2,7 +2,6 @@ import { useContext, useEffect, useLayoutEffect, useRef, type KeyboardEvent } fr
 import { caretToShared } from '@whychain/shared';
 import { textBoxCommand } from '../keyboard/keyCommand';
 import { useSharedTextBox } from '../text/useSharedTextBox';
-import { useLiveText } from './useLiveText';
 import { CanvasPresenceContext } from './useRemoteStates';
 
 interface NodeTextAreaProps {
@@ -10,7 +9,7 @@ interface NodeTextAreaProps {
   nodeId: string;
   /** Accessible name, e.g. "Why text". */
   label: string;
-  /** The text as last drawn; the box itself follows the document's text live when it can. */
+  /** The document's text right now (see useLiveText). */
   value: string;
   /** Take the keyboard focus (with the caret at the end) when this becomes true. */
   focus: boolean;
@@ -34,8 +33,8 @@ export function NodeTextArea(props: NodeTextAreaProps) {
   const { nodeId, label, focus, placeholder, onChange, onFocus, onDone } = props;
   const { onAddChild, onAddSibling } = props;
   const presence = useContext(CanvasPresenceContext);
-  const value = useLiveText(presence?.doc, nodeId, props.value);
-  const { ref, bind, composing } = useSharedTextBox(value, onChange);
+  const { value } = props;
+  const { ref, bind, composing } = useSharedTextBox(value, onChange, { sizedByCss: true });
 
   useEffect(() => {
     const element = ref.current!;

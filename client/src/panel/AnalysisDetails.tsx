@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import {
   editLearnings,
+  learningsOf,
   setBlameWords,
   setCategories,
   type AnalysisSnapshot,
@@ -38,7 +39,7 @@ export function AnalysisDetails({ snapshot }: { snapshot: AnalysisSnapshot }) {
           <SharedTextArea
             label="Learnings for other customers"
             hint="What should other teams and customers know from this?"
-            value={snapshot.learnings}
+            text={learningsOf(doc)}
             readOnly={readOnly}
             rows={4}
             onChange={(text) => learnings.check(editLearnings(doc, { text }, origin))}

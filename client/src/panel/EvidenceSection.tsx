@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { addEvidenceLink, editEvidence, removeEvidenceLink, type Why } from '@whychain/shared';
+import {
+  addEvidenceLink,
+  editEvidence,
+  evidenceOf,
+  removeEvidenceLink,
+  type Why,
+} from '@whychain/shared';
 import { ErrorText } from './ErrorText';
 import { usePanel } from './PanelContext';
 import { SharedTextArea } from './SharedTextArea';
@@ -21,7 +27,7 @@ export function EvidenceSection({ why }: { why: Why }) {
     <section className="wc-panel__group" aria-label="Evidence">
       <SharedTextArea
         label="Evidence"
-        value={why.evidence}
+        text={evidenceOf(doc, why.id)}
         readOnly={readOnly}
         placeholder="What shows this is true? Data, observations, who confirmed it…"
         onChange={(next) => text.check(editEvidence(doc, { whyId: why.id, text: next }, origin))}

@@ -1,11 +1,13 @@
 import { useId } from 'react';
+import type * as Y from 'yjs';
+import { useLiveText } from '../text/useLiveText';
 import { useSharedTextBox } from '../text/useSharedTextBox';
 
 interface SharedTextAreaProps {
   /** Visible label, also the text box's accessible name. */
   label: string;
-  /** The text as the document has it now. */
-  value: string;
+  /** The shared text shown and edited; the box follows it live. */
+  text: Y.Text | undefined;
   /** Writes the new text to the document; false when it was refused. */
   onChange: (text: string) => boolean;
   readOnly?: boolean;
@@ -21,7 +23,8 @@ interface SharedTextAreaProps {
  * along, and what this user typed meanwhile is replayed on top, so concurrent typing merges.
  */
 export function SharedTextArea(props: SharedTextAreaProps) {
-  const { label, value, onChange, readOnly = false, placeholder, rows = 3, hint } = props;
+  const { label, onChange, readOnly = false, placeholder, rows = 3, hint } = props;
+  const value = useLiveText(props.text, '');
   const id = useId();
   const hintId = useId();
   const { bind } = useSharedTextBox(value, onChange);

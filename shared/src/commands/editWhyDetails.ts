@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { WhyId } from '../ids';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { LIMITS, metaOf, VERIFICATIONS, whyOf, type Verification } from '../schema';
+import { evidenceOf, LIMITS, metaOf, VERIFICATIONS, whyOf, type Verification } from '../schema';
 import { badText, whyReadOnly } from './guard';
 import { writeSharedText } from './writeSharedText';
 
@@ -56,7 +56,7 @@ export function editEvidence(
   input: { whyId: WhyId; text: string },
   origin: Origin,
 ): Result {
-  const target = whyOf(doc, input.whyId)?.get('evidence');
+  const target = evidenceOf(doc, input.whyId);
   const rule = { label: 'Evidence', max: LIMITS.evidenceLength };
   return writeSharedText(doc, target, input.text, rule, origin);
 }
