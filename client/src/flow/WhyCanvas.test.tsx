@@ -9,6 +9,7 @@ import {
   editWhyText,
   makeOrigin,
   readAnalysis,
+  setRootCause,
 } from '@whychain/shared';
 import { CYCLE_REASON } from './planMove';
 import {
@@ -271,6 +272,42 @@ describe('WhyCanvas', () => {
     expect(screen.getByRole('button', { name: 'Zoom in' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Zoom out' })).toBeTruthy();
     expect(screen.getByLabelText('Overview of the tree')).toBeTruthy();
+  });
+
+  it('draws every node in the overview map, root causes in red and the selected one outlined', async () => {
+    const doc = newAnalysisDoc();
+    const first = seedWhy(doc, null, 'The forms ran out');
+    const second = seedWhy(doc, first, 'Nobody orders them');
+    setRootCause(doc, { whyId: second, rootCause: true }, me);
+    const { store } = setup(doc);
+    const overview = await screen.findByRole('img', { name: 'Overview of the tree' });
+    const boxes = () => [...overview.querySelectorAll('.wc-overview__node')];
+    expect(boxes()).toHaveLength(3);
+    expect(boxes().map((box) => box.getAttribute('fill'))).toEqual([
+      '#1c2b4a',
+      '#adb5bd',
+      '#c92a2a',
+    ]);
+    expect(overview.querySelector('.wc-overview__mask')).toBeTruthy();
+
+    act(() => store.getState().select(first));
+    await waitFor(() => expect(overview.querySelectorAll('.is-selected')).toHaveLength(1));
+    expect(boxes()[1]!.classList.contains('is-selected')).toBe(true);
+  });
+
+  it('shows a colleague’s typing in a why at once; the hints catch up a frame later', async () => {
+    const doc = newAnalysisDoc();
+    const id = seedWhy(doc, null, 'The order date is nowhere written down');
+    const { awareness, view } = setup(doc);
+    const colleague = grace(doc, awareness);
+    cleanups.push(colleague.destroy);
+    await screen.findByText('The order date is nowhere written down');
+
+    editWhyText(colleague.doc, { whyId: id, text: 'The manager forgot the order date' }, me);
+    sync(colleague.doc, doc);
+    expect(nodeById(view.container, id).textContent).toContain('The manager forgot the order date');
+    expect(screen.queryByRole('note')).toBeNull();
+    expect((await screen.findByRole('note')).textContent).toContain('forgot');
   });
 
   it('keeps a synced edit from the colleague in the same text as mine (character merge)', async () => {

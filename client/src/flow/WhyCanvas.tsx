@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   type AriaLabelConfig,
@@ -20,6 +19,7 @@ import { focusNode } from '../keyboard/focusNode';
 import { ancestorsOf } from './ancestorsOf';
 import { FollowViewport } from './FollowViewport';
 import { KeepInPlace } from './KeepInPlace';
+import { Overview } from './Overview';
 import { ProblemNode } from './ProblemNode';
 import { RemotePointers } from './RemotePointers';
 import { RevealNode, useRevealNode } from './RevealNode';
@@ -40,7 +40,6 @@ const DRAW_ALL_UP_TO = 150;
 
 const nodeTypes = { problem: ProblemNode, why: WhyNode };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
-const minimapStyle = { width: 160, height: 110 };
 const KEYS =
   'Arrow keys move between whys; Tab adds an answer, Enter a why beside it, Delete removes it. Press ? for every shortcut.';
 const ariaLabelConfig: Partial<AriaLabelConfig> = {
@@ -60,7 +59,7 @@ interface WhyCanvasProps {
   awareness?: Awareness | null;
 }
 
-function minimapColor(node: FlowNode): string {
+function overviewColor(node: FlowNode): string {
   if (node.type === 'problem') return '#1c2b4a';
   if (node.data.ruledOut) return '#e3e8ee';
   return node.data.rootCause ? '#c92a2a' : '#adb5bd';
@@ -162,11 +161,16 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
         }
       }
       if (sizes.length > 0) {
-        setMeasured((prev) => {
-          const next = new Map(prev);
-          for (const [id, size] of sizes) next.set(id, size);
-          return next;
-        });
+        // A box grew (a line wrapped while typing): pushing the rows below it down moves many
+        // nodes, so it is done when the browser has time, between keystrokes, not inside one.
+        // Until then the box grows into the gap between the rows.
+        startTransition(() =>
+          setMeasured((prev) => {
+            const next = new Map(prev);
+            for (const [id, size] of sizes) next.set(id, size);
+            return next;
+          }),
+        );
       }
     },
     [store, onDragPosition],
@@ -178,6 +182,10 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
     },
     [store, readOnly],
   );
+
+  const stopFollowing = useCallback(() => {
+    if (store.getState().followingClientId !== null) store.getState().follow(null);
+  }, [store]);
 
   const editing = editingId ? laidOut.find((node) => node.id === editingId) : undefined;
 
@@ -210,13 +218,11 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
     >
       <Background gap={24} size={1} color="#d5dbe3" />
       <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions} />
-      <MiniMap<FlowNode>
-        pannable
-        zoomable
-        nodeColor={minimapColor}
-        position="bottom-right"
-        style={minimapStyle}
-        ariaLabel="Overview of the tree"
+      <Overview
+        nodes={laidOut}
+        color={overviewColor}
+        label="Overview of the tree"
+        onUserMove={stopFollowing}
       />
       <RemotePointers />
       <FollowViewport />

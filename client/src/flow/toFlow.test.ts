@@ -13,7 +13,7 @@ import {
   setRootCause,
   type WhyId,
 } from '@whychain/shared';
-import { toFlow, type FlowCache, type WhyFlowNode } from './toFlow';
+import { toFlow, TYPING_ROOM, type FlowCache, type WhyFlowNode } from './toFlow';
 
 const me = makeOrigin('local', 'Ada');
 
@@ -179,6 +179,25 @@ describe('toFlow', () => {
     expect(tall.get(overcharged)!.position).toEqual(plain.get(overcharged)!.position);
     expect(tall.get(form)!.position.y).toBe(
       tall.get(overcharged)!.position.y + drawnHeight + LAYOUT.gapY,
+    );
+  });
+
+  it('gives the why being typed in a line of room below its text, without moving the rows', () => {
+    const { snapshot, overcharged, form } = build();
+    const byId = (ui: Parameters<typeof toFlow>[1]) =>
+      new Map(toFlow(snapshot, ui).nodes.map((node) => [node.id, node]));
+    const plain = byId(noUi);
+    const ui = { selectedId: overcharged, editingId: overcharged };
+    const room = byId(ui).get(overcharged)!.data.minHeight;
+    expect(room).toBe(plain.get(overcharged)!.data.minHeight + TYPING_ROOM);
+
+    // Drawn with that room, the rows below stay where they were; a line more does move them.
+    const drawn = (height: number) => new Map([[overcharged, { width: 240, height }]]);
+    expect(byId({ ...ui, measured: drawn(room) }).get(form)!.position).toEqual(
+      plain.get(form)!.position,
+    );
+    expect(byId({ ...ui, measured: drawn(room + 20) }).get(form)!.position.y).toBe(
+      plain.get(form)!.position.y + 20,
     );
   });
 

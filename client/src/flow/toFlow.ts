@@ -96,16 +96,25 @@ function excerpt(text: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/**
+ * The node being typed in is drawn one line taller than its text needs, reaching into the gap
+ * below its row. A line that wraps while typing fills that room instead of growing the node,
+ * which would move every row below it inside the keystroke; the rows follow once the editor
+ * has caught up with the text (see useAnalysis). The room does not count in its row's height.
+ */
+export const TYPING_ROOM = LAYOUT.lineHeight;
+
 /** Top of each depth's row: as tall as the tallest box in it, drawn or estimated. */
 function rowTops(
   snapshot: AnalysisSnapshot,
   boxes: ReturnType<typeof layoutTree>,
-  measured: FlowUi['measured'],
+  ui: FlowUi,
 ): number[] {
   const heights: number[] = [];
   for (const [id, box] of boxes) {
     const depth = id === PROBLEM_ID ? 0 : (snapshot.whys[id]?.depth ?? 0);
-    const height = Math.max(box.height, measured?.get(id)?.height ?? 0);
+    const drawn = ui.measured?.get(id)?.height ?? 0;
+    const height = Math.max(box.height, id === ui.editingId ? drawn - TYPING_ROOM : drawn);
     heights[depth] = Math.max(heights[depth] ?? 0, height);
   }
   const tops = [boxes.get(PROBLEM_ID)?.y ?? 0];
@@ -119,7 +128,7 @@ function rowTops(
 export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
   const collapsed = ui.collapsed ?? NONE;
   const boxes = layoutTree(snapshot, collapsed);
-  const tops = rowTops(snapshot, boxes, ui.measured);
+  const tops = rowTops(snapshot, boxes, ui);
   const readOnly = ui.readOnly ?? false;
   const openComments = new Map<string, number>();
   for (const comment of snapshot.comments) {
@@ -145,7 +154,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
     text,
     editing: ui.editingId === id,
     readOnly,
-    minHeight: boxes.get(id)!.height,
+    minHeight: boxes.get(id)!.height + (ui.editingId === id ? TYPING_ROOM : 0),
     peers: ui.peersByNode?.get(id) ?? NO_PEERS,
   });
 

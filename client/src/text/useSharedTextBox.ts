@@ -1,10 +1,26 @@
 import { useLayoutEffect, useRef } from 'react';
 import { mapCaret, rebaseText } from './rebaseText';
 
-/** Grows a text box to fit its text. */
+/** Grows a text box to fit its text (measuring it: a forced layout of the page). */
 export function fitHeight(element: HTMLTextAreaElement): void {
   element.style.height = 'auto';
   if (element.scrollHeight > 0) element.style.height = `${element.scrollHeight}px`;
+}
+
+/** Whether this browser grows a text box styled `field-sizing: content` by itself. */
+const cssSizing =
+  typeof CSS !== 'undefined' &&
+  typeof CSS.supports === 'function' &&
+  CSS.supports('field-sizing', 'content');
+
+function sizedByBrowser(): void {}
+
+interface SharedTextBoxOptions {
+  /**
+   * The box is styled `field-sizing: content`: where the browser supports it, the box grows with
+   * its text in the page's own layout, so a keystroke forces no extra layout.
+   */
+  readonly sizedByCss?: boolean;
 }
 
 /**
@@ -14,7 +30,12 @@ export function fitHeight(element: HTMLTextAreaElement): void {
  * side overwriting the other. `onChange` writes to the document and returns false when refused,
  * which puts the document's text back.
  */
-export function useSharedTextBox(value: string, onChange: (text: string) => boolean) {
+export function useSharedTextBox(
+  value: string,
+  onChange: (text: string) => boolean,
+  { sizedByCss = false }: SharedTextBoxOptions = {},
+) {
+  const fit = sizedByCss && cssSizing ? sizedByBrowser : fitHeight;
   const ref = useRef<HTMLTextAreaElement>(null);
   /** The document text the element last showed; the base a pending edit applies to. */
   const shown = useRef<string | null>(null);
@@ -40,8 +61,8 @@ export function useSharedTextBox(value: string, onChange: (text: string) => bool
         selectionDirection ?? undefined,
       );
     }
-    fitHeight(element);
-  }, [value]);
+    fit(element);
+  }, [value, fit]);
 
   const commit = () => {
     const element = ref.current!;
@@ -61,7 +82,7 @@ export function useSharedTextBox(value: string, onChange: (text: string) => bool
       element.value = latest.current;
       shown.current = latest.current;
     }
-    fitHeight(element);
+    fit(element);
   };
 
   /** Props for the textarea: typing commits, except in the middle of an IME composition. */
