@@ -13,8 +13,11 @@ export interface PresenceState {
   caret?: { nodeId: string; anchor: unknown; head: unknown } | null;
   /** Mouse pointer in canvas coordinates. */
   pointer?: { x: number; y: number } | null;
-  /** The person's view of the canvas, for "follow". */
-  viewport?: { x: number; y: number; zoom: number } | null;
+  /**
+   * The person's view of the canvas, for "follow": React Flow's pan and zoom, and the size of
+   * their canvas on screen (so that a follower with another window size centres the same point).
+   */
+  viewport?: { x: number; y: number; zoom: number; width?: number; height?: number } | null;
 }
 
 /** The Y.Text shown by a node: the problem statement or a why's answer. */

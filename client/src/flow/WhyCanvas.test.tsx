@@ -221,9 +221,26 @@ describe('WhyCanvas', () => {
     expect(await screen.findByText('Following Grace — move the canvas to stop')).toBeTruthy();
     await waitFor(() => expect(viewport.style.transform).toBe('translate(40px,30px) scale(1.5)'));
 
+    // Her window is 200 px wider and 100 px taller than this 800 x 600 canvas: the point in the
+    // middle of her view is in the middle of mine.
+    colleague.set('viewport', { x: 40, y: 30, zoom: 1.5, width: 1000, height: 700 });
+    await waitFor(() => expect(viewport.style.transform).toBe('translate(-60px,-20px) scale(1.5)'));
+
     fireEvent.wheel(view.container.querySelector('.react-flow__pane')!, { deltaY: 40 });
     await waitFor(() => expect(store.getState().followingClientId).toBeNull());
     expect(screen.queryByText(/Following Grace/)).toBeNull();
+  });
+
+  it('tells the room what part of the canvas I see, with its size on my screen', async () => {
+    const { awareness, view } = setup();
+    const viewport = view.container.querySelector<HTMLElement>('.react-flow__viewport')!;
+    await waitFor(() => {
+      const published = awareness.getLocalState()?.viewport as Record<string, number>;
+      expect(published).toMatchObject({ width: 800, height: 600 });
+      expect(viewport.style.transform).toBe(
+        `translate(${published.x}px,${published.y}px) scale(${published.zoom})`,
+      );
+    });
   });
 
   it('moves a why dropped onto another node there, with its answers', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, type MouseEvent } from 'react';
-import { useReactFlow, type OnMove, type OnMoveStart } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type OnMove, type OnMoveStart } from '@xyflow/react';
 import type { EditorStore } from '../editor/createEditorStore';
 import { throttle } from './throttle';
 import { useCanvasPresence } from './useRemoteStates';
@@ -16,15 +16,17 @@ const EVERY_MS = 50;
 export function usePublishPresence(store: EditorStore) {
   const { awareness } = useCanvasPresence();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const publish = useMemo(() => {
     const pointer = throttle((x: number, y: number) => {
       awareness?.setLocalStateField('pointer', { x, y });
     }, EVERY_MS);
     const viewport = throttle((x: number, y: number, zoom: number) => {
-      awareness?.setLocalStateField('viewport', { x, y, zoom });
+      const { width, height } = flowStore.getState();
+      awareness?.setLocalStateField('viewport', { x, y, zoom, width, height });
     }, EVERY_MS);
     return { pointer, viewport };
-  }, [awareness]);
+  }, [awareness, flowStore]);
 
   useEffect(
     () => () => {

@@ -43,13 +43,11 @@ function readPointer(value: unknown): RemoteState['pointer'] {
 }
 
 function readViewport(value: unknown): RemoteState['viewport'] {
-  return isObject(value) &&
-    finite(value.x) &&
-    finite(value.y) &&
-    finite(value.zoom) &&
-    value.zoom > 0
-    ? { x: value.x, y: value.y, zoom: value.zoom }
-    : null;
+  if (!isObject(value) || !finite(value.x) || !finite(value.y)) return null;
+  if (!finite(value.zoom) || value.zoom <= 0) return null;
+  const { x, y, zoom, width, height } = value;
+  const sized = finite(width) && finite(height) && width > 0 && height > 0;
+  return sized ? { x, y, zoom, width, height } : { x, y, zoom };
 }
 
 /** Every other person's awareness state, checked field by field (peers may send anything). */
