@@ -11,17 +11,46 @@ export const CLOSE = {
   readOnly: 4409,
 } as const;
 
+/** How long a socket has to answer a ping when another socket claims its presence. */
+export const CLAIM_PROBE_MS = 3000;
+
 /** One client socket in a room: the transaction origin of everything it sends. */
 export class Connection {
   /** Awareness client ids this socket speaks for; removed when it goes. */
   readonly awarenessIds = new Set<number>();
   alive = true;
+  private probe: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly ws: WebSocket,
     readonly canWrite: boolean,
     readonly label: string,
   ) {}
+
+  /** The socket answered a ping. */
+  pong(): void {
+    this.alive = true;
+    clearTimeout(this.probe);
+    this.probe = undefined;
+  }
+
+  /**
+   * Pings the socket and drops it unless it answers within `timeoutMs`: used when another socket
+   * claims presence this one holds, which is how a client that reconnected looks while its old
+   * socket is dead but not yet noticed.
+   */
+  checkAlive(timeoutMs = CLAIM_PROBE_MS): void {
+    if (this.probe !== undefined || this.ws.readyState !== this.ws.OPEN) return;
+    this.probe = setTimeout(() => this.ws.terminate(), timeoutMs);
+    this.probe.unref?.();
+    this.ws.ping();
+  }
+
+  /** Stops any pending liveness check (the socket closed). */
+  dispose(): void {
+    clearTimeout(this.probe);
+    this.probe = undefined;
+  }
 
   send(data: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;

@@ -3,7 +3,17 @@ import * as Y from 'yjs';
 import { checkIncomingUpdate, metaOf } from '@whychain/shared';
 import type { DocumentMeta } from '../storage/DocumentStore';
 import { Connection } from './Connection';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol';
+import {
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  type AwarenessEntry,
+  type ClientMessage,
+} from './protocol';
+
+/** Presence ids one socket may speak for (a browser tab uses one; a new one after a clash). */
+const MAX_PRESENCE_IDS = 4;
 
 /** A client tried to change what it may not; the update is dropped and the socket closed. */
 export class WriteRefused extends Error {}
@@ -82,13 +92,35 @@ export class Room {
         Y.applyUpdate(this.doc, message.update, conn);
         break;
       }
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+      case 'awareness': {
+        const own = message.entries.filter((entry) => this.maySpeakFor(conn, entry));
+        if (own.length > 0) {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+        }
         break;
+      }
       case 'queryAwareness':
         conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         break;
     }
+  }
+
+  /**
+   * Whether `conn` may set (or clear) this presence: only the socket that first spoke for an id
+   * speaks for it until it goes, so nobody can put words in another person's presence. When the
+   * id is held by another socket, that socket is pinged and dropped if it does not answer (a
+   * reconnected client's old, dead socket); the presence is then free and the client's next
+   * update (at the latest its 15 s renewal) is taken.
+   */
+  private maySpeakFor(conn: Connection, entry: AwarenessEntry): boolean {
+    if (conn.awarenessIds.has(entry.clientId)) return true;
+    for (const other of this.connections) {
+      if (other !== conn && other.awarenessIds.has(entry.clientId)) {
+        other.checkAlive();
+        return false;
+      }
+    }
+    return conn.awarenessIds.size < MAX_PRESENCE_IDS;
   }
 
   /** Sends a stored update to every socket but the one it came from. */

@@ -163,7 +163,7 @@ export class SyncHub {
       else if (early.length < MAX_EARLY_MESSAGES) early.push(bytes);
       else conn.close(CLOSE.tooLarge, 'Too many messages before the analysis loaded.');
     });
-    ws.on('pong', () => (conn.alive = true));
+    ws.on('pong', () => conn.pong());
     ws.on('error', (err) => {
       this.options.log('warn', 'socket error', {
         analysisId: id,
@@ -173,6 +173,7 @@ export class SyncHub {
     });
     ws.on('close', () => {
       closed = true;
+      conn.dispose();
       if (room) this.leave(room, conn);
     });
 

@@ -12,8 +12,43 @@ export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' };
+
+/** One client's presence in an awareness update: its id, clock and state (JSON text). */
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly state: string;
+}
+
+/** Parses an awareness update (y-protocols' encoding); throws when it is malformed. */
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    JSON.parse(state); // a state that is no JSON would fail later, at every other client
+    entries.push({ clientId, clock, state });
+  }
+  if (decoding.hasContent(decoder)) throw new Error('unexpected bytes after the awareness update');
+  return entries;
+}
+
+/** An awareness update (y-protocols' encoding) of the given entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
 
 /** Parses a client message; throws an Error saying what is wrong when it is malformed. */
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
@@ -36,7 +71,10 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       break;
     }
     case MESSAGE.awareness:
-      message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      message = {
+        type: 'awareness',
+        entries: decodeAwarenessEntries(decoding.readVarUint8Array(decoder)),
+      };
       break;
     case MESSAGE.queryAwareness:
       message = { type: 'queryAwareness' };

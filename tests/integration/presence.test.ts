@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import type { RunningServer } from '@whychain/server';
+import { connectClient, type TestClient } from '../fixtures/client';
+import { createAnalysisOver, startTestServer, tempDataDir, waitFor } from '../fixtures/server';
+
+/** A y-websocket awareness message that sets `clientId`'s presence to `state`. */
+function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, 1); // awareness
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
+
+/** A bare socket to the room; `answersPings: false` plays a connection that died unnoticed. */
+function rawSocket(url: string, answersPings = true) {
+  const ws = new WebSocket(url, { autoPong: answersPings });
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  let closed = false;
+  ws.on('close', () => (closed = true));
+  ws.on('error', () => {}); // the close is what the tests look at
+  return { ws, opened, isClosed: () => closed };
+}
+
+/** The name `watcher` sees in the presence of `clientId`. */
+function nameSeen(watcher: TestClient, clientId: number): unknown {
+  const state = watcher.provider.awareness.getStates().get(clientId) as
+    { user?: { name?: unknown } } | undefined;
+  return state?.user?.name;
+}
+
+describe('presence belongs to the socket that set it', () => {
+  let data: ReturnType<typeof tempDataDir>;
+  let server: RunningServer;
+  const clients: TestClient[] = [];
+  const sockets: WebSocket[] = [];
+
+  beforeEach(async () => {
+    data = tempDataDir();
+    server = await startTestServer(data.dir);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    for (const s of sockets.splice(0)) s.terminate();
+    await server.close();
+    data.cleanup();
+  });
+
+  async function join(id: string, name: string): Promise<TestClient> {
+    const client = connectClient(server.url, id, name);
+    clients.push(client);
+    await client.synced;
+    return client;
+  }
+
+  it('does not let another socket rename or remove someone, and keeps its own presence', async () => {
+    const id = await createAnalysisOver(server.url, { title: 'Presence', problem: 'Why?' });
+    const ada = await join(id, 'Ada');
+    const carol = await join(id, 'Carol');
+    const adaId = ada.doc.clientID;
+    await waitFor(() => nameSeen(carol, adaId) === 'Ada', 'Carol to see Ada');
+
+    const mallory = rawSocket(`${server.url.replace('http', 'ws')}/sync/${id}`);
+    sockets.push(mallory.ws);
+    await mallory.opened;
+    mallory.ws.send(presenceMessage(adaId, 1000, { user: { name: 'Mallory', color: '#000' } }));
+    mallory.ws.send(presenceMessage(adaId, 1001, null));
+    mallory.ws.send(presenceMessage(424242, 1, { user: { name: 'Mallory', color: '#000' } }));
+
+    // Mallory's own presence arrives; Ada's is untouched, and Ada (who answers pings) stays.
+    await waitFor(() => nameSeen(carol, 424242) === 'Mallory', 'Carol to see Mallory');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(nameSeen(carol, adaId)).toBe('Ada');
+    expect(ada.provider.wsconnected).toBe(true);
+  });
+
+  it('hands a presence to a reconnected client once its old, silent socket is dropped', async () => {
+    const id = await createAnalysisOver(server.url, { title: 'Presence', problem: 'Why?' });
+    const carol = await join(id, 'Carol');
+    const url = `${server.url.replace('http', 'ws')}/sync/${id}`;
+    const adaId = 777001;
+
+    const dead = rawSocket(url, false);
+    sockets.push(dead.ws);
+    await dead.opened;
+    dead.ws.send(presenceMessage(adaId, 1, { user: { name: 'Ada', color: '#111' } }));
+    await waitFor(() => nameSeen(carol, adaId) === 'Ada', 'Carol to see Ada');
+
+    const back = rawSocket(url);
+    sockets.push(back.ws);
+    await back.opened;
+    back.ws.send(presenceMessage(adaId, 2, { user: { name: 'Ada, back', color: '#111' } }));
+    // The old socket does not answer the server's ping and is dropped, with its presence...
+    await waitFor(dead.isClosed, 'the silent socket to be dropped', 6000);
+    await waitFor(() => nameSeen(carol, adaId) === undefined, 'the old presence to go');
+    // ...and the next update from the reconnected client is taken.
+    back.ws.send(presenceMessage(adaId, 3, { user: { name: 'Ada, back', color: '#111' } }));
+    await waitFor(() => nameSeen(carol, adaId) === 'Ada, back', 'Carol to see Ada back');
+    expect(back.isClosed()).toBe(false);
+  });
+});
