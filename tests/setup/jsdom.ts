@@ -85,6 +85,22 @@ Object.defineProperties(HTMLElement.prototype, {
   },
 });
 
+/**
+ * jsdom has no matchMedia. The tests ask for reduced motion, so the canvas moves at once rather
+ * than through d3 transitions (which jsdom's zero-sized layout turns into NaN transforms).
+ */
+window.matchMedia = (query: string) =>
+  ({
+    matches: query.includes('prefers-reduced-motion: reduce'),
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+
 (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
   ({ x: 0, y: 0, width: 100, height: 20 }) as DOMRect;
 

@@ -5,6 +5,11 @@ import { useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 const MARGIN = 24;
 const TOP_MARGIN = 72;
 
+/** Whether the person asked their system for less motion: then the canvas moves without easing. */
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
 /** How far to move so that [start, end) fits in [0, size) with margins; 0 when it already does. */
 function shift(start: number, end: number, size: number, before: number): number {
   if (start >= before && end <= size - MARGIN) return 0;
@@ -31,7 +36,8 @@ export function useRevealNode(): (nodeId: string) => void {
       const topRoom = top >= MARGIN ? Math.min(top, TOP_MARGIN) : TOP_MARGIN;
       const dy = shift(top, bottom, height, topRoom);
       if (dx === 0 && dy === 0) return;
-      void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+      const duration = prefersReducedMotion() ? 0 : 200;
+      void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration });
     },
     [flow, store],
   );
