@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addEvidenceLink } from './commands/editWhyDetails';
 import { editEvidence } from './commands/editWhyDetails';
-import type { WhyId } from './ids';
+import type { ActionId, WhyId } from './ids';
 import { migrateDocument, MIGRATIONS } from './migrations';
 import { makeOrigin } from './origin';
 import { readAnalysis } from './readAnalysis';
-import { DEFAULT_CATEGORIES, metaOf, SCHEMA_VERSION } from './schema';
-import { version1Fixture } from '../../tests/fixtures/version1Doc';
+import { updateAction } from './commands/updateAction';
+import { actionTextOf, DEFAULT_CATEGORIES, metaOf, SCHEMA_VERSION, whyTextOf } from './schema';
+import { version1Fixture, version2Fixture } from '../../tests/fixtures/oldVersionDocs';
 
 const server = makeOrigin('server', 'Whychain');
 
@@ -18,12 +19,12 @@ describe('migrateDocument', () => {
     expect(versions.at(-1)).toBe(SCHEMA_VERSION);
   });
 
-  it('1 -> 2: adds the meeting fields and keeps everything that was there', () => {
+  it('1 -> 3: adds the meeting fields and keeps everything that was there', () => {
     const doc = version1Fixture();
     const before = readAnalysis(doc);
-    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 1, to: 2 });
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 1, to: 3 });
     const after = readAnalysis(doc);
-    expect(after.schemaVersion).toBe(2);
+    expect(after.schemaVersion).toBe(3);
     expect(after.title).toBe(before.title);
     expect(after.problem).toBe(before.problem);
     expect(after.whys['oldwhy000001']).toMatchObject({
@@ -33,6 +34,7 @@ describe('migrateDocument', () => {
       category: null,
       evidence: '',
       links: [],
+      stopReason: '',
     });
     expect(after.categories).toEqual(DEFAULT_CATEGORIES);
     expect(after.timer).toEqual({ startedAt: null, elapsedMs: 0 });
@@ -47,12 +49,46 @@ describe('migrateDocument', () => {
     });
   });
 
+  it('2 -> 3: turns stop reasons and action texts into shared texts that merge typing', () => {
+    const doc = version2Fixture();
+    const before = readAnalysis(doc);
+    expect(before.whys['oldwhy000001']!.stopReason).toBe('The audit covers the rest');
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 2, to: 3 });
+    const after = readAnalysis(doc);
+    expect(after.whys['oldwhy000001']).toEqual({ ...before.whys['oldwhy000001'] });
+    expect(after.actions).toEqual(before.actions);
+    expect(whyTextOf(doc, 'oldwhy000001', 'stopReason')).toBeInstanceOf(Y.Text);
+    expect(actionTextOf(doc, 'oldaction001', 'description')?.toString()).toBe('Print new forms');
+    expect(actionTextOf(doc, 'oldaction001', 'completionNote')?.toString()).toBe(
+      'Printed and shelved',
+    );
+
+    // Two people typing in one description at once: both keep what they typed.
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(doc));
+    const id = 'oldaction001' as ActionId;
+    const ada = makeOrigin('local', 'Ada');
+    expect(
+      updateAction(doc, { actionId: id, patch: { description: 'Print new forms now' } }, ada),
+    ).toEqual({ ok: true });
+    const patch = { description: 'Print the new forms' };
+    expect(updateAction(bob, { actionId: id, patch }, makeOrigin('local', 'Bob'))).toEqual({
+      ok: true,
+    });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(bob));
+    expect(readAnalysis(doc).actions[0]!.description).toBe('Print the new forms now');
+  });
+
   it('leaves a current document alone and writes nothing', () => {
     const doc = version1Fixture();
     migrateDocument(doc, server);
     let writes = 0;
     doc.on('update', () => writes++);
-    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 2, to: 2 });
+    expect(migrateDocument(doc, server)).toEqual({
+      ok: true,
+      from: SCHEMA_VERSION,
+      to: SCHEMA_VERSION,
+    });
     expect(writes).toBe(0);
   });
 

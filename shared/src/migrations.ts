@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import type { Origin } from './origin';
 import { fail, type Result } from './result';
-import { DEFAULT_BLAME_WORDS, DEFAULT_CATEGORIES, metaOf, SCHEMA_VERSION, whysOf } from './schema';
+import {
+  actionsOf,
+  DEFAULT_BLAME_WORDS,
+  DEFAULT_CATEGORIES,
+  metaOf,
+  SCHEMA_VERSION,
+  whysOf,
+} from './schema';
 
 /** One step of the document schema: brings a document from `version - 1` to `version`. */
 export interface Migration {
@@ -12,6 +19,13 @@ export interface Migration {
 
 function setMissing(map: Y.Map<unknown>, key: string, value: () => unknown): void {
   if (!map.has(key)) map.set(key, value());
+}
+
+/** Makes `key` a Y.Text holding what the plain value there said (nothing when missing). */
+function toSharedText(map: Y.Map<unknown>, key: string): void {
+  const value = map.get(key);
+  if (value instanceof Y.Text) return;
+  map.set(key, new Y.Text(typeof value === 'string' ? value : ''));
 }
 
 /**
@@ -39,6 +53,17 @@ export const MIGRATIONS: readonly Migration[] = [
       setMissing(meta, 'blameWords', () => [...DEFAULT_BLAME_WORDS]);
       setMissing(meta, 'timerStartedAt', () => null);
       setMissing(meta, 'timerElapsedMs', () => 0);
+    },
+  },
+  {
+    version: 3,
+    name: 'shared texts: stop reasons, action descriptions and completion notes merge typing',
+    up(doc) {
+      whysOf(doc).forEach((why) => toSharedText(why, 'stopReason'));
+      actionsOf(doc).forEach((action) => {
+        toSharedText(action, 'description');
+        toSharedText(action, 'completionNote');
+      });
     },
   },
 ];

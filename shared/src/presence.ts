@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { PROBLEM_ID, problemOf, whyOf } from './schema';
+import { PROBLEM_ID, problemOf, whyTextOf } from './schema';
 
 /**
  * What each person in the room shares through Yjs awareness. Presence is never stored in the
@@ -23,8 +23,7 @@ export interface PresenceState {
 /** The Y.Text shown by a node: the problem statement or a why's answer. */
 export function nodeTextOf(doc: Y.Doc, nodeId: string): Y.Text | undefined {
   if (nodeId === PROBLEM_ID) return problemOf(doc);
-  const text = whyOf(doc, nodeId)?.get('text');
-  return text instanceof Y.Text ? text : undefined;
+  return whyTextOf(doc, nodeId, 'text');
 }
 
 /** A caret position that stays on the same character while others type before it. */

@@ -154,7 +154,7 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
       verification: oneOf(map.get('verification'), VERIFICATIONS, 'hypothesis'),
       category: typeof map.get('category') === 'string' ? (map.get('category') as string) : null,
       assumption: map.get('assumption') === true,
-      stopReason: String(map.get('stopReason') ?? ''),
+      stopReason: textOf(map.get('stopReason')),
     };
     const before = previous?.whys[id];
     whys[id] = before && sameWhy(before, why) ? before : Object.freeze(why);
@@ -167,11 +167,11 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
         id: id as ActionId,
         whyId: (map.get('whyId') as WhyId | null | undefined) ?? null,
         kind: (map.get('kind') as ActionKind | undefined) ?? 'corrective',
-        description: String(map.get('description') ?? ''),
+        description: textOf(map.get('description')),
         owner: String(map.get('owner') ?? ''),
         dueDate: (map.get('dueDate') as string | null | undefined) ?? null,
         status: (map.get('status') as ActionStatus | undefined) ?? 'open',
-        completionNote: String(map.get('completionNote') ?? ''),
+        completionNote: textOf(map.get('completionNote')),
         completedAt: (map.get('completedAt') as number | null | undefined) ?? null,
         createdBy: String(map.get('createdBy') ?? ''),
         createdAt: Number(map.get('createdAt') ?? 0),
@@ -252,8 +252,10 @@ function stringList(value: unknown, fallback: readonly string[]): string[] {
     : [...fallback];
 }
 
+/** A shared text's content; a plain string as it is (fields stored before schema 3). */
 function textOf(value: unknown): string {
-  return value instanceof Y.Text ? value.toString() : '';
+  if (value instanceof Y.Text) return value.toString();
+  return typeof value === 'string' ? value : '';
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

@@ -14,7 +14,7 @@ import type { ActionId, WhyId } from './ids';
  * - `parkingLot` Y.Map<id, Y.Map>: off-topic points set aside during the meeting
  * - `learnings` Y.Text: learnings for other customers
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Parent id used by whys that hang directly off the problem statement. */
 export const PROBLEM_ID = 'problem';
@@ -70,7 +70,10 @@ export const LIMITS = {
   listLength: 50,
 } as const;
 
-/** Fields of a why's Y.Map. `text` holds a Y.Text; the others hold plain values. */
+/**
+ * Fields of a why's Y.Map. `text`, `evidence` and `stopReason` hold Y.Texts (people may type in
+ * them at the same time), `links` a Y.Array; the others hold plain values.
+ */
 export interface WhyFields {
   parentId: string;
   order: number;
@@ -89,7 +92,7 @@ export interface WhyFields {
   /** A root cause not verified but explicitly accepted as an assumption. */
   assumption: boolean;
   /** Why a chain may stop here before three whys. */
-  stopReason: string;
+  stopReason: Y.Text;
 }
 
 export interface CommentFields {
@@ -106,15 +109,18 @@ export interface ParkingLotFields {
   createdAt: number;
 }
 
-/** Fields of an action's Y.Map. `whyId` null means the action hangs off the analysis itself. */
+/**
+ * Fields of an action's Y.Map. `whyId` null means the action hangs off the analysis itself.
+ * `description` and `completionNote` hold Y.Texts; the others hold plain values.
+ */
 export interface ActionFields {
   whyId: string | null;
   kind: ActionKind;
-  description: string;
+  description: Y.Text;
   owner: string;
   dueDate: string | null;
   status: ActionStatus;
-  completionNote: string;
+  completionNote: Y.Text;
   completedAt: number | null;
   createdBy: string;
   createdAt: number;
@@ -200,9 +206,29 @@ export function whyOf(doc: Y.Doc, id: WhyId | string): TypedMap<WhyFields> | und
   return map instanceof Y.Map ? typed<WhyFields>(map) : undefined;
 }
 
-/** The evidence text of a why, or undefined when no such why (or no such text) is stored. */
-export function evidenceOf(doc: Y.Doc, whyId: WhyId | string): Y.Text | undefined {
-  const text = whyOf(doc, whyId)?.get('evidence');
+/** The fields of a why that people type in together. */
+export type WhyTextField = 'text' | 'evidence' | 'stopReason';
+
+/** A text field of a why, or undefined when no such why (or no such text) is stored. */
+export function whyTextOf(
+  doc: Y.Doc,
+  whyId: WhyId | string,
+  field: WhyTextField,
+): Y.Text | undefined {
+  const text = whyOf(doc, whyId)?.raw.get(field);
+  return text instanceof Y.Text ? text : undefined;
+}
+
+/** The fields of an action that people type in together. */
+export type ActionTextField = 'description' | 'completionNote';
+
+/** A text field of an action, or undefined when no such action (or no such text) is stored. */
+export function actionTextOf(
+  doc: Y.Doc,
+  actionId: ActionId | string,
+  field: ActionTextField,
+): Y.Text | undefined {
+  const text = actionOf(doc, actionId)?.raw.get(field);
   return text instanceof Y.Text ? text : undefined;
 }
 
@@ -214,13 +240,14 @@ export function actionOf(doc: Y.Doc, id: ActionId | string): TypedMap<ActionFiel
 
 /** A new, unattached Y.Map for a why, ready to be put into `whysOf(doc)`. */
 export function makeWhyMap(
-  fields: Omit<WhyFields, 'text' | 'evidence' | 'links'> & { text: string },
+  fields: Omit<WhyFields, 'text' | 'evidence' | 'links' | 'stopReason'> & { text: string },
 ): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   const { text, ...rest } = fields;
   for (const [key, value] of Object.entries(rest)) map.set(key, value);
   map.set('text', new Y.Text(text));
   map.set('evidence', new Y.Text());
+  map.set('stopReason', new Y.Text());
   map.set('links', new Y.Array<string>());
   return map;
 }
@@ -232,9 +259,14 @@ export function makePlainMap(fields: object): Y.Map<unknown> {
   return map;
 }
 
-/** A new, unattached Y.Map for an action. */
-export function makeActionMap(fields: ActionFields): Y.Map<unknown> {
+/** A new, unattached Y.Map for an action, its description given as plain text. */
+export function makeActionMap(
+  fields: Omit<ActionFields, 'description' | 'completionNote'> & { description: string },
+): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(fields)) map.set(key, value);
+  const { description, ...rest } = fields;
+  for (const [key, value] of Object.entries(rest)) map.set(key, value);
+  map.set('description', new Y.Text(description));
+  map.set('completionNote', new Y.Text());
   return map;
 }

@@ -4,7 +4,7 @@ import { editEvidence, readAnalysis, SCHEMA_VERSION, type WhyId } from '@whychai
 import { SqliteStore } from '@whychain/server';
 import { connectClient, type TestClient } from '../fixtures/client';
 import { startTestServer, tempDataDir, waitForServerSnapshot } from '../fixtures/server';
-import { version1Fixture } from '../fixtures/version1Doc';
+import { version1Fixture } from '../fixtures/oldVersionDocs';
 
 describe('an analysis stored by an older schema', () => {
   const cleanups: Array<() => unknown> = [];

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import {
   ACTION_STATUSES,
+  actionTextOf,
   deleteAction,
   updateAction,
   type Action,
@@ -10,19 +11,14 @@ import {
 import { KIND_HINTS, KIND_LABELS, STATUS_LABELS, today } from './actionLabels';
 import { ErrorText } from './ErrorText';
 import { usePanel } from './PanelContext';
+import { SharedTextArea } from './SharedTextArea';
 import { useCommandResult } from './useCommandResult';
 
 /** One action, every field editable in place: each change is one `updateAction`. */
 export function ActionItem({ action }: { action: Action }) {
   const { doc, origin, readOnly } = usePanel();
   const { error, check } = useCommandResult();
-  const ids = {
-    description: useId(),
-    owner: useId(),
-    due: useId(),
-    status: useId(),
-    note: useId(),
-  };
+  const ids = { owner: useId(), due: useId(), status: useId() };
   const update = (patch: ActionPatch) =>
     check(updateAction(doc, { actionId: action.id, patch }, origin));
   const finished = action.status === 'done' || action.status === 'cancelled';
@@ -63,16 +59,14 @@ export function ActionItem({ action }: { action: Action }) {
           </button>
         )}
       </div>
-      <label className="wc-visually-hidden" htmlFor={ids.description}>
-        Description
-      </label>
-      <textarea
-        id={ids.description}
+      <SharedTextArea
+        label="Description"
+        hideLabel
         className="wc-action__description"
         rows={2}
-        value={action.description}
+        text={actionTextOf(doc, action.id, 'description')}
         readOnly={readOnly}
-        onChange={(event) => update({ description: event.target.value })}
+        onChange={(description) => update({ description })}
       />
       <div className="wc-panel__row">
         <div className="wc-field wc-panel__field">
@@ -98,17 +92,14 @@ export function ActionItem({ action }: { action: Action }) {
         </div>
       </div>
       {(finished || action.completionNote !== '') && (
-        <div className="wc-field wc-panel__field">
-          <label htmlFor={ids.note}>Completion note</label>
-          <input
-            id={ids.note}
-            type="text"
-            value={action.completionNote}
-            placeholder={action.status === 'cancelled' ? 'Why it was dropped' : 'What was done'}
-            readOnly={readOnly}
-            onChange={(event) => update({ completionNote: event.target.value })}
-          />
-        </div>
+        <SharedTextArea
+          label="Completion note"
+          rows={1}
+          text={actionTextOf(doc, action.id, 'completionNote')}
+          placeholder={action.status === 'cancelled' ? 'Why it was dropped' : 'What was done'}
+          readOnly={readOnly}
+          onChange={(completionNote) => update({ completionNote })}
+        />
       )}
       {action.completedAt !== null && (
         <p className="wc-action__foot wc-muted">

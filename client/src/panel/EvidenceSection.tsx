@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import {
   addEvidenceLink,
   editEvidence,
-  evidenceOf,
   removeEvidenceLink,
+  whyTextOf,
   type Why,
 } from '@whychain/shared';
 import { ErrorText } from './ErrorText';
@@ -27,7 +27,7 @@ export function EvidenceSection({ why }: { why: Why }) {
     <section className="wc-panel__group" aria-label="Evidence">
       <SharedTextArea
         label="Evidence"
-        text={evidenceOf(doc, why.id)}
+        text={whyTextOf(doc, why.id, 'evidence')}
         readOnly={readOnly}
         placeholder="What shows this is true? Data, observations, who confirmed it…"
         onChange={(next) => text.check(editEvidence(doc, { whyId: why.id, text: next }, origin))}

@@ -15,15 +15,20 @@ interface SharedTextAreaProps {
   rows?: number;
   /** A line of help under the label. */
   hint?: string;
+  /** The label is for assistive technology only (the context says what the box is). */
+  hideLabel?: boolean;
+  /** Class of the text box itself. */
+  className?: string;
 }
 
 /**
- * A labelled text box bound to a shared text (evidence, learnings). Like the canvas's text boxes
+ * A labelled text box bound to a shared text (evidence, learnings, action descriptions...). Like the canvas's text boxes
  * it is not controlled: someone else's edit is written into the element with the caret moved
  * along, and what this user typed meanwhile is replayed on top, so concurrent typing merges.
  */
 export function SharedTextArea(props: SharedTextAreaProps) {
   const { label, onChange, readOnly = false, placeholder, rows = 3, hint } = props;
+  const { hideLabel = false, className } = props;
   const value = useLiveText(props.text, '');
   const id = useId();
   const hintId = useId();
@@ -31,7 +36,9 @@ export function SharedTextArea(props: SharedTextAreaProps) {
 
   return (
     <div className="wc-field wc-panel__field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'wc-visually-hidden' : undefined}>
+        {label}
+      </label>
       {hint && (
         <span id={hintId} className="wc-panel__hint">
           {hint}
@@ -41,6 +48,7 @@ export function SharedTextArea(props: SharedTextAreaProps) {
         ref={bind.ref}
         id={id}
         rows={rows}
+        className={className}
         readOnly={readOnly}
         placeholder={readOnly ? undefined : placeholder}
         aria-describedby={hint ? hintId : undefined}

@@ -1,7 +1,14 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editEvidence, makeOrigin, readAnalysis, setRootCause } from '@whychain/shared';
+import {
+  addAction,
+  editEvidence,
+  makeOrigin,
+  readAnalysis,
+  setRootCause,
+  updateAction,
+} from '@whychain/shared';
 import { addChain, must, newAnalysisDoc, renderEditor, seed } from './renderEditor';
 
 function why(doc: Y.Doc, index = 0) {
@@ -152,6 +159,32 @@ describe('SidePanel for the selected why', () => {
     await user.click(within(item).getByRole('button', { name: 'Delete action' }));
     expect(screen.queryByRole('listitem', { name: 'Order forms every year' })).toBeNull();
     expect(readAnalysis(doc).actions).toEqual([]);
+  });
+
+  it('merges two people typing in one action description, keeping my caret', async () => {
+    const doc = newAnalysisDoc();
+    const [id] = addChain(doc, ['Forms were not ordered']);
+    must(setRootCause(doc, { whyId: id!, rootCause: true }, seed));
+    const added = addAction(
+      doc,
+      { whyId: id!, kind: 'corrective', description: 'Order forms', owner: 'Grace' },
+      seed,
+    );
+    if (!added.ok) throw new Error(added.reason);
+    const { user } = renderEditor(doc, id);
+    const item = await screen.findByRole('listitem', { name: 'Order forms' });
+    const box = within(item).getByRole<HTMLTextAreaElement>('textbox', { name: 'Description' });
+    await user.type(box, ' yearly');
+
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const patch = { description: 'Always order forms yearly' };
+    must(updateAction(remote, { actionId: added.id, patch }, makeOrigin('local', 'Bo')));
+    act(() => Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), 'r'));
+    expect(box.value).toBe('Always order forms yearly');
+
+    await user.keyboard(' in May');
+    expect(readAnalysis(doc).actions[0]!.description).toBe('Always order forms yearly in May');
   });
 
   it('refuses an action without a description, saying so', async () => {

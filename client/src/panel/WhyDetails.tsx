@@ -2,6 +2,7 @@ import { useId } from 'react';
 import {
   editWhyDetails,
   MIN_CHAIN_DEPTH,
+  whyTextOf,
   type AnalysisSnapshot,
   type Verification,
   type Why,
@@ -13,6 +14,7 @@ import { CommentList } from './CommentList';
 import { ErrorText } from './ErrorText';
 import { EvidenceSection } from './EvidenceSection';
 import { usePanel } from './PanelContext';
+import { SharedTextArea } from './SharedTextArea';
 import { useCommandResult } from './useCommandResult';
 
 const VERIFICATION_LABELS: Record<Verification, string> = {
@@ -29,7 +31,6 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
   const headingId = useId();
   const verificationId = useId();
   const categoryId = useId();
-  const stopId = useId();
   const patch = (fields: WhyDetailsPatch) =>
     check(editWhyDetails(doc, { whyId: why.id, patch: fields }, origin));
   const isLeaf = why.childIds.length === 0;
@@ -112,19 +113,14 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
       </div>
 
       {isLeaf && why.depth < MIN_CHAIN_DEPTH && (
-        <div className="wc-field wc-panel__field">
-          <label htmlFor={stopId}>Reason to stop here</label>
-          <span className="wc-panel__hint">
-            This chain stops at why {why.depth}. Ask why again, or say why it can stop.
-          </span>
-          <input
-            id={stopId}
-            type="text"
-            value={why.stopReason}
-            readOnly={readOnly}
-            onChange={(event) => patch({ stopReason: event.target.value })}
-          />
-        </div>
+        <SharedTextArea
+          label="Reason to stop here"
+          hint={`This chain stops at why ${why.depth}. Ask why again, or say why it can stop.`}
+          rows={1}
+          text={whyTextOf(doc, why.id, 'stopReason')}
+          readOnly={readOnly}
+          onChange={(stopReason) => patch({ stopReason })}
+        />
       )}
       <ErrorText error={error} />
 

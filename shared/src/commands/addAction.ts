@@ -46,7 +46,6 @@ export function addAction(
         owner: input.owner ?? '',
         dueDate: input.dueDate ?? null,
         status: 'open',
-        completionNote: '',
         completedAt: null,
         createdBy: origin.actor,
         createdAt: Date.now(),

@@ -50,7 +50,6 @@ export function addWhy(doc: Y.Doc, input: AddWhyInput, origin: Origin): Result<{
         verification: 'hypothesis',
         category: null,
         assumption: false,
-        stopReason: '',
       }),
     );
   }, origin);

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { WhyId } from '../ids';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { evidenceOf, LIMITS, metaOf, VERIFICATIONS, whyOf, type Verification } from '../schema';
+import { replaceText } from '../replaceText';
+import { LIMITS, metaOf, VERIFICATIONS, whyOf, whyTextOf, type Verification } from '../schema';
 import { badText, whyReadOnly } from './guard';
 import { writeSharedText } from './writeSharedText';
 
@@ -41,10 +42,15 @@ export function editWhyDetails(
     if (bad) return fail(bad);
   }
   // Only the four checked fields: any other key in the patch (text, parentId, ...) is ignored.
-  const fields = { verification, category, assumption, stopReason };
+  const fields = { verification, category, assumption };
   doc.transact(() => {
     for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined) why.raw.set(key, value);
+    }
+    if (stopReason !== undefined) {
+      const text = whyTextOf(doc, input.whyId, 'stopReason');
+      if (text) replaceText(text, stopReason);
+      else why.raw.set('stopReason', new Y.Text(stopReason));
     }
   }, origin);
   return { ok: true };
@@ -56,7 +62,7 @@ export function editEvidence(
   input: { whyId: WhyId; text: string },
   origin: Origin,
 ): Result {
-  const target = evidenceOf(doc, input.whyId);
+  const target = whyTextOf(doc, input.whyId, 'evidence');
   const rule = { label: 'Evidence', max: LIMITS.evidenceLength };
   return writeSharedText(doc, target, input.text, rule, origin);
 }

@@ -1,16 +1,19 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { ActionId } from '../ids';
 import type { Origin } from '../origin';
+import { replaceText } from '../replaceText';
 import { fail, type Result } from '../result';
-import { actionOf, actionsOf, type ActionFields } from '../schema';
+import { actionOf, actionsOf, type ActionFields, type ActionTextField } from '../schema';
 import { whyReadOnly } from './guard';
 import { badAction } from './validateAction';
 
 export type ActionPatch = Partial<
-  Pick<ActionFields, 'kind' | 'description' | 'owner' | 'dueDate' | 'status' | 'completionNote'>
+  Pick<ActionFields, 'kind' | 'owner' | 'dueDate' | 'status'> & Record<ActionTextField, string>
 >;
 
-const PATCHABLE = ['kind', 'description', 'owner', 'dueDate', 'status', 'completionNote'] as const;
+const PATCHABLE = ['kind', 'owner', 'dueDate', 'status'] as const;
+/** Changed by touching only the characters that differ, so people typing together merge. */
+const TEXTS: readonly ActionTextField[] = ['description', 'completionNote'];
 
 /** Changes some fields of an action; marking it done records when. */
 export function updateAction(
@@ -32,6 +35,13 @@ export function updateAction(
     for (const key of PATCHABLE) {
       const value = input.patch[key];
       if (value !== undefined) action.set(key, value as never);
+    }
+    for (const key of TEXTS) {
+      const value = input.patch[key];
+      if (value === undefined) continue;
+      const text = action.raw.get(key);
+      if (text instanceof Y.Text) replaceText(text, value);
+      else action.raw.set(key, new Y.Text(value));
     }
     if (input.patch.status !== undefined) {
       action.set('completedAt', input.patch.status === 'done' ? Date.now() : null);
