@@ -82,6 +82,10 @@ export function createSyncSession(
     ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
     // 4400-4499 mean "do not come back"; 4409 is retried on our own, slower schedule.
     shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500),
+    // Tabs of one browser sync through the server like everyone else. Over a BroadcastChannel a
+    // tab would pass another tab's presence to the server first, and the server gives a
+    // presence to the socket that first speaks for it (see server/src/sync/Room.ts).
+    disableBc: true,
   });
   const network =
     options.network === undefined

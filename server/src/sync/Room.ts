@@ -26,6 +26,8 @@ export class WriteRefused extends Error {}
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** Presence entries waiting for the socket that holds their id to go (see applyPresence). */
+  private readonly waitingClaims = new Map<number, { conn: Connection; entry: AwarenessEntry }>();
   /** Sequence number of the last update of this room known to be on disk. */
   lastSeq: number;
   /** Updates stored since the last snapshot; drives background compaction. */
@@ -72,12 +74,25 @@ export class Room {
     if (states.length > 0) conn.send(encodeAwareness(this.awareness, states));
   }
 
-  /** Forgets a socket and the presence it carried. */
+  /** Forgets a socket and the presence it carried; presence others claimed meanwhile is theirs. */
   leave(conn: Connection): void {
     this.connections.delete(conn);
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    for (const [id, claim] of this.waitingClaims) {
+      if (claim.conn === conn) this.waitingClaims.delete(id);
     }
+    // A presence someone claimed meanwhile goes straight to them (their entry is newer than the
+    // one held), without a removal in between that their client might take as older than itself.
+    const gone: number[] = [];
+    const handedOver: { conn: Connection; entry: AwarenessEntry }[] = [];
+    for (const id of conn.awarenessIds) {
+      const claim = this.waitingClaims.get(id);
+      this.waitingClaims.delete(id);
+      if (claim) handedOver.push(claim);
+      else gone.push(id);
+    }
+    conn.awarenessIds.clear();
+    if (gone.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, gone, null);
+    for (const claim of handedOver) this.applyPresence(claim.conn, [claim.entry]);
   }
 
   /** Handles one parsed message from a socket of this room. */
@@ -92,13 +107,9 @@ export class Room {
         Y.applyUpdate(this.doc, message.update, conn);
         break;
       }
-      case 'awareness': {
-        const own = message.entries.filter((entry) => this.maySpeakFor(conn, entry));
-        if (own.length > 0) {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
-        }
+      case 'awareness':
+        this.applyPresence(conn, message.entries);
         break;
-      }
       case 'queryAwareness':
         conn.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         break;
@@ -106,21 +117,39 @@ export class Room {
   }
 
   /**
-   * Whether `conn` may set (or clear) this presence: only the socket that first spoke for an id
-   * speaks for it until it goes, so nobody can put words in another person's presence. When the
-   * id is held by another socket, that socket is pinged and dropped if it does not answer (a
-   * reconnected client's old, dead socket); the presence is then free and the client's next
-   * update (at the latest its 15 s renewal) is taken.
+   * Applies the presence entries `conn` may set (or clear). Only the socket that first spoke for
+   * an id speaks for it until it goes, so nobody can put words in another person's presence.
+   * - An entry that is not newer than what the room has is dropped without a word: every
+   *   y-websocket client sends the presence it receives straight back.
+   * - A newer entry for an id another socket holds is kept aside, and that socket is pinged and
+   *   dropped if it does not answer: it is how a reconnected client looks while its old socket
+   *   is dead but not yet noticed. When the holder goes, the kept entry is applied.
+   * - A socket speaks for a few ids at most (a tab uses one).
    */
-  private maySpeakFor(conn: Connection, entry: AwarenessEntry): boolean {
-    if (conn.awarenessIds.has(entry.clientId)) return true;
-    for (const other of this.connections) {
-      if (other !== conn && other.awarenessIds.has(entry.clientId)) {
-        other.checkAlive();
-        return false;
+  private applyPresence(conn: Connection, entries: readonly AwarenessEntry[]): void {
+    const own: AwarenessEntry[] = [];
+    let ids = conn.awarenessIds.size;
+    for (const entry of entries) {
+      const known = this.awareness.meta.get(entry.clientId)?.clock;
+      if (known !== undefined && entry.clock <= known) continue;
+      if (conn.awarenessIds.has(entry.clientId)) {
+        own.push(entry);
+        continue;
+      }
+      const holder = [...this.connections].find(
+        (other) => other !== conn && other.awarenessIds.has(entry.clientId),
+      );
+      if (holder) {
+        this.waitingClaims.set(entry.clientId, { conn, entry });
+        holder.checkAlive();
+      } else if (ids < MAX_PRESENCE_IDS) {
+        ids++;
+        own.push(entry);
       }
     }
-    return conn.awarenessIds.size < MAX_PRESENCE_IDS;
+    if (own.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
+    }
   }
 
   /** Sends a stored update to every socket but the one it came from. */
