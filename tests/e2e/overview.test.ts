@@ -38,6 +38,16 @@ describe('the overview map', () => {
     expect(moved.y).toBeGreaterThan(before.y);
     expect(moved.zoom).toBe(before.zoom);
 
+    // Dragging on the map moves the view along, and back to where the press put it.
+    await ada.page.mouse.move(box.x + 30, box.y + 40);
+    await ada.page.mouse.down();
+    const pressed = await view(ada);
+    await ada.page.mouse.move(box.x + 90, box.y + 70, { steps: 5 });
+    await expect.poll(async () => (await view(ada)).x).toBeLessThan(pressed.x);
+    await ada.page.mouse.move(box.x + 30, box.y + 40, { steps: 5 });
+    await ada.page.mouse.up();
+    await expect.poll(() => view(ada)).toEqual(pressed);
+
     await ada.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await ada.page.mouse.wheel(0, -100);
     await expect.poll(async () => (await view(ada)).zoom).toBeGreaterThan(moved.zoom);

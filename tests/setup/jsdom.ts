@@ -75,12 +75,14 @@ Object.defineProperties(HTMLElement.prototype, {
   offsetHeight: {
     configurable: true,
     get(this: HTMLElement) {
-      // A React Flow node wrapper takes the height of its card, which sets its min-height.
+      // A React Flow node wrapper takes the height of its card, which sets its min-height (less
+      // a negative bottom margin: the typing room, which the node's size leaves out).
       const card = this.firstElementChild;
-      const minHeight = /^([\d.]+)px$/.exec(
-        card instanceof HTMLElement ? card.style.minHeight : '',
-      );
-      return inlineSize(this, 'height', minHeight ? Number(minHeight[1]) : 600);
+      const style = card instanceof HTMLElement ? card.style : null;
+      const minHeight = /^([\d.]+)px$/.exec(style?.minHeight ?? '');
+      const margin = /^(-[\d.]+)px$/.exec(style?.marginBottom ?? '');
+      const height = minHeight ? Number(minHeight[1]) + (margin ? Number(margin[1]) : 0) : 600;
+      return inlineSize(this, 'height', height);
     },
   },
 });

@@ -1,4 +1,4 @@
-import { memo, useMemo, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import type { FlowNode } from './toFlow';
 
@@ -113,22 +113,33 @@ export function Overview(props: {
     height: scale * HEIGHT + 2 * margin,
   };
 
+  /**
+   * The map as it was drawn when a press on it began: while dragging, the point under the pointer
+   * is read on that map, which does not rescale as the view moves across it.
+   */
+  const drag = useRef<{ pointerId: number; box: Box } | null>(null);
+
   /** Centres the view on the point of the tree under the pointer. */
-  const moveTo = (event: PointerEvent<SVGSVGElement>) => {
+  const moveTo = (event: PointerEvent<SVGSVGElement>, on: Box) => {
     const rect = event.currentTarget.getBoundingClientRect();
     if (rect.width === 0 || rect.height === 0) return;
-    const x = box.x + ((event.clientX - rect.left) / rect.width) * box.width;
-    const y = box.y + ((event.clientY - rect.top) / rect.height) * box.height;
+    const x = on.x + ((event.clientX - rect.left) / rect.width) * on.width;
+    const y = on.y + ((event.clientY - rect.top) / rect.height) * on.height;
     void flow.setCenter(x, y, { zoom });
   };
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
     if (event.button !== 0) return;
     event.currentTarget.setPointerCapture?.(event.pointerId);
+    drag.current = { pointerId: event.pointerId, box };
     onUserMove?.();
-    moveTo(event);
+    moveTo(event, box);
   };
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
-    if (event.buttons === 1) moveTo(event);
+    // Only a drag that began on the map: not a node or the canvas dragged across it.
+    if (drag.current?.pointerId === event.pointerId) moveTo(event, drag.current.box);
+  };
+  const endDrag = () => {
+    drag.current = null;
   };
   const onWheel = (event: WheelEvent<SVGSVGElement>) => {
     if (event.deltaY === 0) return;
@@ -148,6 +159,9 @@ export function Overview(props: {
         viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
+        onPointerUp={endDrag}
+        onPointerCancel={endDrag}
+        onLostPointerCapture={endDrag}
         onWheel={onWheel}
       >
         <NodeBoxes nodes={nodes} color={color} />

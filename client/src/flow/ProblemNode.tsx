@@ -21,7 +21,7 @@ export const ProblemNode = memo(function ProblemNode({
         'is-selected': selected,
         'has-peers': data.peers.length > 0,
       })}
-      style={nodeStyle(data.minHeight, data.peers)}
+      style={nodeStyle(data.minHeight, data.peers, data.typingRoom)}
     >
       <div className="wc-node__head">
         <span className="wc-node__label">Problem</span>

@@ -24,7 +24,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
         'is-ruled-out': data.ruledOut,
         'has-peers': data.peers.length > 0,
       })}
-      style={nodeStyle(data.minHeight, data.peers)}
+      style={nodeStyle(data.minHeight, data.peers, data.typingRoom)}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="wc-node__head">

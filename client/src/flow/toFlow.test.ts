@@ -182,23 +182,15 @@ describe('toFlow', () => {
     );
   });
 
-  it('gives the why being typed in a line of room below its text, without moving the rows', () => {
-    const { snapshot, overcharged, form } = build();
-    const byId = (ui: Parameters<typeof toFlow>[1]) =>
-      new Map(toFlow(snapshot, ui).nodes.map((node) => [node.id, node]));
-    const plain = byId(noUi);
-    const ui = { selectedId: overcharged, editingId: overcharged };
-    const room = byId(ui).get(overcharged)!.data.minHeight;
-    expect(room).toBe(plain.get(overcharged)!.data.minHeight + TYPING_ROOM);
-
-    // Drawn with that room, the rows below stay where they were; a line more does move them.
-    const drawn = (height: number) => new Map([[overcharged, { width: 240, height }]]);
-    expect(byId({ ...ui, measured: drawn(room) }).get(form)!.position).toEqual(
-      plain.get(form)!.position,
-    );
-    expect(byId({ ...ui, measured: drawn(room + 20) }).get(form)!.position.y).toBe(
-      plain.get(form)!.position.y + 20,
-    );
+  it('gives the why being typed in a line of room below its text, moving no row', () => {
+    const { snapshot, overcharged } = build();
+    const plain = toFlow(snapshot, noUi).nodes;
+    const typing = toFlow(snapshot, { selectedId: overcharged, editingId: overcharged }).nodes;
+    const find = (nodes: typeof plain) => nodes.find((node) => node.id === overcharged)!;
+    expect(find(typing).data.typingRoom).toBe(TYPING_ROOM);
+    expect(find(plain).data.typingRoom).toBe(0);
+    expect(find(typing).data.minHeight).toBe(find(plain).data.minHeight);
+    expect(typing.map((node) => node.position)).toEqual(plain.map((node) => node.position));
   });
 
   it('lets whys be dragged, never the problem', () => {

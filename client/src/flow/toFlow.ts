@@ -48,6 +48,8 @@ type NodeDataBase = {
   readOnly: boolean;
   /** Height the layout reserved for the node's text. */
   minHeight: number;
+  /** Room below the text while it is typed in (TYPING_ROOM), outside the measured size. */
+  typingRoom: number;
   peers: readonly PeerMark[];
 };
 
@@ -100,7 +102,8 @@ function excerpt(text: string, max = 80): string {
  * The node being typed in is drawn one line taller than its text needs, reaching into the gap
  * below its row. A line that wraps while typing fills that room instead of growing the node,
  * which would move every row below it inside the keystroke; the rows follow once the editor
- * has caught up with the text (see useAnalysis). The room does not count in its row's height.
+ * has caught up with the text (see useAnalysis). The room is outside the node's measured size
+ * (see nodeStyle), so starting or stopping typing moves nothing.
  */
 export const TYPING_ROOM = LAYOUT.lineHeight;
 
@@ -108,13 +111,12 @@ export const TYPING_ROOM = LAYOUT.lineHeight;
 function rowTops(
   snapshot: AnalysisSnapshot,
   boxes: ReturnType<typeof layoutTree>,
-  ui: FlowUi,
+  measured: FlowUi['measured'],
 ): number[] {
   const heights: number[] = [];
   for (const [id, box] of boxes) {
     const depth = id === PROBLEM_ID ? 0 : (snapshot.whys[id]?.depth ?? 0);
-    const drawn = ui.measured?.get(id)?.height ?? 0;
-    const height = Math.max(box.height, id === ui.editingId ? drawn - TYPING_ROOM : drawn);
+    const height = Math.max(box.height, measured?.get(id)?.height ?? 0);
     heights[depth] = Math.max(heights[depth] ?? 0, height);
   }
   const tops = [boxes.get(PROBLEM_ID)?.y ?? 0];
@@ -128,7 +130,7 @@ function rowTops(
 export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
   const collapsed = ui.collapsed ?? NONE;
   const boxes = layoutTree(snapshot, collapsed);
-  const tops = rowTops(snapshot, boxes, ui);
+  const tops = rowTops(snapshot, boxes, ui.measured);
   const readOnly = ui.readOnly ?? false;
   const openComments = new Map<string, number>();
   for (const comment of snapshot.comments) {
@@ -154,7 +156,8 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
     text,
     editing: ui.editingId === id,
     readOnly,
-    minHeight: boxes.get(id)!.height + (ui.editingId === id ? TYPING_ROOM : 0),
+    minHeight: boxes.get(id)!.height,
+    typingRoom: ui.editingId === id ? TYPING_ROOM : 0,
     peers: ui.peersByNode?.get(id) ?? NO_PEERS,
   });
 
