@@ -79,6 +79,10 @@ function sourceFor(doc: Y.Doc): AnalysisSource {
     if (!onlyTyping(transaction) || listeners.size === 0) return notify();
     cancelPending ??= afterNextPaint(notify, 200);
   });
+  doc.once('destroy', () => {
+    cancelPending?.();
+    cancelPending = null;
+  });
   source = {
     subscribe(listener) {
       listeners.add(listener);

@@ -315,15 +315,26 @@ describe('WhyCanvas', () => {
   it('shows a colleague’s typing in a why at once; the hints catch up a frame later', async () => {
     const doc = newAnalysisDoc();
     const id = seedWhy(doc, null, 'The order date is nowhere written down');
-    const { awareness, view } = setup(doc);
+    const other = seedWhy(doc, null, 'The forms ran out');
+    const { awareness, view, store } = setup(doc);
     const colleague = grace(doc, awareness);
     cleanups.push(colleague.destroy);
-    await screen.findByText('The order date is nowhere written down');
+    act(() => store.getState().select(other));
+    const quote = await screen.findByText('The forms ran out', { selector: '.wc-panel__quote' });
 
     editWhyText(colleague.doc, { whyId: id, text: 'The manager forgot the order date' }, me);
     sync(colleague.doc, doc);
     expect(nodeById(view.container, id).textContent).toContain('The manager forgot the order date');
     expect(screen.queryByRole('note')).toBeNull();
+
+    // In the selected why: its text box and the side panel's quote of it.
+    editWhyText(colleague.doc, { whyId: other, text: 'The forms ran out in May' }, me);
+    sync(colleague.doc, doc);
+    const box = within(nodeById(view.container, other)).getByRole<HTMLTextAreaElement>('textbox', {
+      name: 'Why text',
+    });
+    expect(box.value).toBe('The forms ran out in May');
+    expect(quote.textContent).toBe('The forms ran out in May');
     expect((await screen.findByRole('note')).textContent).toContain('forgot');
   });
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, type MouseEvent } from 'react';
-import { useReactFlow, useStoreApi, type OnMove, type OnMoveStart } from '@xyflow/react';
+import { useReactFlow, useStore, useStoreApi, type OnMove, type OnMoveStart } from '@xyflow/react';
 import type { EditorStore } from '../editor/createEditorStore';
 import { throttle } from './throttle';
 import { useCanvasPresence } from './useRemoteStates';
@@ -35,6 +35,16 @@ export function usePublishPresence(store: EditorStore) {
     },
     [publish],
   );
+
+  // A canvas that changes size (the window, the side panel) changes what is in the middle of it,
+  // which is what followers centre on: say so even though nothing was panned.
+  const width = useStore((state) => state.width);
+  const height = useStore((state) => state.height);
+  useEffect(() => {
+    if (width === 0 || height === 0) return;
+    const { x, y, zoom } = flow.getViewport();
+    publish.viewport(x, y, zoom);
+  }, [flow, publish, width, height]);
 
   return useMemo(() => {
     const onMove: OnMove = (_event, { x, y, zoom }) => publish.viewport(x, y, zoom);

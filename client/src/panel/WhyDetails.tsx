@@ -9,6 +9,7 @@ import {
   type WhyDetailsPatch,
 } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
+import { useLiveText } from '../text/useLiveText';
 import { ActionList } from './ActionList';
 import { CommentList } from './CommentList';
 import { ErrorText } from './ErrorText';
@@ -34,6 +35,8 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
   const patch = (fields: WhyDetailsPatch) =>
     check(editWhyDetails(doc, { whyId: why.id, patch: fields }, origin));
   const isLeaf = why.childIds.length === 0;
+  // As it is being typed, like the node itself (the snapshot catches up a frame later).
+  const text = useLiveText(whyTextOf(doc, why.id, 'text'), why.text);
   // A category taken off the list since it was chosen stays visible as the current choice.
   const categories =
     why.category !== null && !snapshot.categories.includes(why.category)
@@ -49,7 +52,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
         {why.rootCause && <span className="wc-badge">Root cause</span>}
       </header>
       <p className="wc-panel__quote">
-        {why.text || <span className="wc-node__placeholder">No answer yet</span>}
+        {text || <span className="wc-node__placeholder">No answer yet</span>}
       </p>
 
       <label className="wc-check wc-check--strong">
