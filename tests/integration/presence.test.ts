@@ -85,8 +85,8 @@ describe('presence belongs to the socket that set it', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(pinged).toEqual([]);
 
-    mallory.ws.send(presenceMessage(adaId, 1000, { user: { name: 'Mallory', color: '#000' } }));
-    mallory.ws.send(presenceMessage(adaId, 1001, null));
+    mallory.ws.send(presenceMessage(adaId, 1000, null));
+    mallory.ws.send(presenceMessage(adaId, 1001, { user: { name: 'Mallory', color: '#000' } }));
     mallory.ws.send(presenceMessage(424242, 1, { user: { name: 'Mallory', color: '#000' } }));
 
     // Mallory's own presence arrives; Ada's is untouched, and Ada (who answers pings) stays.
@@ -96,6 +96,15 @@ describe('presence belongs to the socket that set it', () => {
     // Ada was asked whether she is still there, answered, and stays.
     expect(pinged.length).toBeGreaterThan(0);
     expect(ada.provider.wsconnected).toBe(true);
+
+    // Having answered, Ada keeps her presence for good: when her connection drops, it is not
+    // handed to Mallory's refused claim, and once she is back it is hers again.
+    const names: unknown[] = [];
+    carol.provider.awareness.on('change', () => names.push(nameSeen(carol, adaId)));
+    (ada.provider.ws as unknown as WebSocket).terminate();
+    await waitFor(() => names.includes(undefined), 'Ada to be gone for Carol');
+    await waitFor(() => nameSeen(carol, adaId) === 'Ada', 'Ada to be back for Carol');
+    expect(names).not.toContain('Mallory');
   });
 
   it('lets one socket speak for a few presences only, even in one message', async () => {

@@ -20,6 +20,7 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   alive = true;
   private probe: ReturnType<typeof setTimeout> | undefined;
+  private readonly onAlive: (() => void)[] = [];
 
   constructor(
     readonly ws: WebSocket,
@@ -32,14 +33,16 @@ export class Connection {
     this.alive = true;
     clearTimeout(this.probe);
     this.probe = undefined;
+    for (const callback of this.onAlive.splice(0)) callback();
   }
 
   /**
-   * Pings the socket and drops it unless it answers within `timeoutMs`: used when another socket
-   * claims presence this one holds, which is how a client that reconnected looks while its old
-   * socket is dead but not yet noticed.
+   * Pings the socket and drops it unless it answers within `timeoutMs` (then `onAlive` runs):
+   * used when another socket claims presence this one holds, which is how a client that
+   * reconnected looks while its old socket is dead but not yet noticed.
    */
-  checkAlive(timeoutMs = CLAIM_PROBE_MS): void {
+  checkAlive(onAlive?: () => void, timeoutMs = CLAIM_PROBE_MS): void {
+    if (onAlive) this.onAlive.push(onAlive);
     if (this.probe !== undefined || this.ws.readyState !== this.ws.OPEN) return;
     this.probe = setTimeout(() => this.ws.terminate(), timeoutMs);
     this.probe.unref?.();
@@ -50,6 +53,7 @@ export class Connection {
   dispose(): void {
     clearTimeout(this.probe);
     this.probe = undefined;
+    this.onAlive.length = 0;
   }
 
   send(data: Uint8Array): void {

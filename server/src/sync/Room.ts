@@ -91,8 +91,12 @@ export class Room {
       else gone.push(id);
     }
     conn.awarenessIds.clear();
+    for (const claim of handedOver) {
+      this.applyPresence(claim.conn, [claim.entry]);
+      // Not taken (no longer newer, or the claimant speaks for too many): it goes like the rest.
+      if (!claim.conn.awarenessIds.has(claim.entry.clientId)) gone.push(claim.entry.clientId);
+    }
     if (gone.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, gone, null);
-    for (const claim of handedOver) this.applyPresence(claim.conn, [claim.entry]);
   }
 
   /** Handles one parsed message from a socket of this room. */
@@ -125,31 +129,52 @@ export class Room {
    *   dropped if it does not answer: it is how a reconnected client looks while its old socket
    *   is dead but not yet noticed. When the holder goes, the kept entry is applied.
    * - A socket speaks for a few ids at most (a tab uses one).
+   * - A socket's first presence, for an id that is gone from the room, is taken even when its
+   *   clock is behind: a client reconnecting after its old socket was dropped.
    */
   private applyPresence(conn: Connection, entries: readonly AwarenessEntry[]): void {
     const own: AwarenessEntry[] = [];
+    const restamped: number[] = [];
     let ids = conn.awarenessIds.size;
     for (const entry of entries) {
-      const known = this.awareness.meta.get(entry.clientId)?.clock;
-      if (known !== undefined && entry.clock <= known) continue;
-      if (conn.awarenessIds.has(entry.clientId)) {
-        own.push(entry);
+      const id = entry.clientId;
+      const known = this.awareness.meta.get(id)?.clock;
+      const newer = known === undefined || entry.clock > known;
+      if (conn.awarenessIds.has(id)) {
+        if (newer) own.push(entry);
         continue;
       }
       const holder = [...this.connections].find(
-        (other) => other !== conn && other.awarenessIds.has(entry.clientId),
+        (other) => other !== conn && other.awarenessIds.has(id),
       );
       if (holder) {
-        this.waitingClaims.set(entry.clientId, { conn, entry });
-        holder.checkAlive();
-      } else if (ids < MAX_PRESENCE_IDS) {
+        if (!newer) continue;
+        // The first claimant keeps its place (a later one cannot jump in at the handover).
+        const waiting = this.waitingClaims.get(id);
+        if (!waiting || waiting.conn === conn) this.waitingClaims.set(id, { conn, entry });
+        holder.checkAlive(() => this.dropClaimsOn(holder));
+      } else if (ids < MAX_PRESENCE_IDS && newer) {
         ids++;
         own.push(entry);
+      } else if (ids === 0 && !this.awareness.states.has(id) && entry.state !== 'null') {
+        // A client back on a new socket, whose presence went with its old one: its clock is
+        // behind the removal, so the room would ignore it (and so would everyone else) until it
+        // had changed twice. Its first presence is taken with a clock past the removal, which it
+        // is told so it counts on from there.
+        ids++;
+        own.push({ ...entry, clock: known! + 1 });
+        restamped.push(id);
       }
     }
     if (own.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), conn);
     }
+    if (restamped.length > 0) conn.send(encodeAwareness(this.awareness, restamped));
+  }
+
+  /** The holder answered: it is alive and keeps its presence; the claims on it are void. */
+  private dropClaimsOn(holder: Connection): void {
+    for (const id of holder.awarenessIds) this.waitingClaims.delete(id);
   }
 
   /** Sends a stored update to every socket but the one it came from. */
