@@ -63,6 +63,8 @@ export const LIMITS = {
   problemLength: 5_000,
   whyTextLength: 5_000,
   actionDescriptionLength: 5_000,
+  ownerLength: 1_000,
+  completionNoteLength: 1_000,
   evidenceLength: 20_000,
   linkLength: 2_000,
   commentLength: 5_000,

@@ -136,7 +136,9 @@ export function Overview(props: {
   };
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
     // Only a drag that began on the map: not a node or the canvas dragged across it.
-    if (drag.current?.pointerId === event.pointerId) moveTo(event, drag.current.box);
+    if (drag.current?.pointerId !== event.pointerId) return;
+    if ((event.buttons & 1) === 0) drag.current = null;
+    else moveTo(event, drag.current.box);
   };
   const endDrag = () => {
     drag.current = null;

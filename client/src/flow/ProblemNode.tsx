@@ -4,7 +4,7 @@ import { PROBLEM_ID } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
 import { NodeActions } from './NodeActions';
 import { NodeText } from './NodeText';
-import { nodeClassName, nodeStyle } from './nodeStyle';
+import { nodeClassName, nodeStyle, sourceHandleStyle } from './nodeStyle';
 import { PeerMarks } from './PeerMarks';
 import type { ProblemFlowNode } from './toFlow';
 
@@ -37,7 +37,12 @@ export const ProblemNode = memo(function ProblemNode({
         emptyText="No problem statement yet"
         onAddSibling={() => actions.addWhy(PROBLEM_ID)}
       />
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        isConnectable={false}
+        style={sourceHandleStyle(data.typingRoom)}
+      />
       {/* Only the selected node mounts its toolbar: each one subscribes to the whole canvas. */}
       {!data.readOnly && selected && (
         <NodeActions label="Problem actions" visible={selected}>

@@ -65,6 +65,7 @@ export function ActionItem({ action }: { action: Action }) {
         className="wc-action__description"
         rows={2}
         text={actionTextOf(doc, action.id, 'description')}
+        fallback={action.description}
         readOnly={readOnly}
         onChange={(description) => update({ description })}
       />
@@ -96,6 +97,7 @@ export function ActionItem({ action }: { action: Action }) {
           label="Completion note"
           rows={1}
           text={actionTextOf(doc, action.id, 'completionNote')}
+          fallback={action.completionNote}
           placeholder={action.status === 'cancelled' ? 'Why it was dropped' : 'What was done'}
           readOnly={readOnly}
           onChange={(completionNote) => update({ completionNote })}

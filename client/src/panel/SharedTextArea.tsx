@@ -8,6 +8,11 @@ interface SharedTextAreaProps {
   label: string;
   /** The shared text shown and edited; the box follows it live. */
   text: Y.Text | undefined;
+  /**
+   * What to show when there is no shared text (yet): a field a document from before schema 3
+   * still holds as a plain string, until the first edit turns it into a shared text.
+   */
+  fallback?: string;
   /** Writes the new text to the document; false when it was refused. */
   onChange: (text: string) => boolean;
   readOnly?: boolean;
@@ -29,7 +34,7 @@ interface SharedTextAreaProps {
 export function SharedTextArea(props: SharedTextAreaProps) {
   const { label, onChange, readOnly = false, placeholder, rows = 3, hint } = props;
   const { hideLabel = false, className } = props;
-  const value = useLiveText(props.text, '');
+  const value = useLiveText(props.text, props.fallback ?? '');
   const id = useId();
   const hintId = useId();
   const { bind } = useSharedTextBox(value, onChange);

@@ -121,6 +121,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
           hint={`This chain stops at why ${why.depth}. Ask why again, or say why it can stop.`}
           rows={1}
           text={whyTextOf(doc, why.id, 'stopReason')}
+          fallback={why.stopReason}
           readOnly={readOnly}
           onChange={(stopReason) => patch({ stopReason })}
         />

@@ -25,7 +25,10 @@ export function badAction(input: object): string | undefined {
   }
   for (const key of ['owner', 'completionNote'] as const) {
     if (key in fields && fields[key] !== undefined) {
-      const bad = badText(fields[key], key === 'owner' ? 'Owner' : 'Completion note', 1000);
+      const bad =
+        key === 'owner'
+          ? badText(fields[key], 'Owner', LIMITS.ownerLength)
+          : badText(fields[key], 'Completion note', LIMITS.completionNoteLength);
       if (bad) return bad;
     }
   }
