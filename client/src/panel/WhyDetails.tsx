@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type * as Y from 'yjs';
 import {
   editWhyDetails,
   MIN_CHAIN_DEPTH,
@@ -35,8 +36,6 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
   const patch = (fields: WhyDetailsPatch) =>
     check(editWhyDetails(doc, { whyId: why.id, patch: fields }, origin));
   const isLeaf = why.childIds.length === 0;
-  // As it is being typed, like the node itself (the snapshot catches up a frame later).
-  const text = useLiveText(whyTextOf(doc, why.id, 'text'), why.text);
   // A category taken off the list since it was chosen stays visible as the current choice.
   const categories =
     why.category !== null && !snapshot.categories.includes(why.category)
@@ -51,9 +50,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
         </h2>
         {why.rootCause && <span className="wc-badge">Root cause</span>}
       </header>
-      <p className="wc-panel__quote">
-        {text || <span className="wc-node__placeholder">No answer yet</span>}
-      </p>
+      <WhyQuote text={whyTextOf(doc, why.id, 'text')} fallback={why.text} />
 
       <label className="wc-check wc-check--strong">
         <input
@@ -143,5 +140,18 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
         comments={snapshot.comments.filter((comment) => comment.whyId === why.id)}
       />
     </section>
+  );
+}
+
+/**
+ * The answer of the why, as it is being typed (like the node itself; the snapshot catches up a
+ * frame later). Its own component, so a keystroke redraws this line, not the whole panel.
+ */
+function WhyQuote({ text, fallback }: { text: Y.Text | undefined; fallback: string }) {
+  const value = useLiveText(text, fallback);
+  return (
+    <p className="wc-panel__quote">
+      {value || <span className="wc-node__placeholder">No answer yet</span>}
+    </p>
   );
 }
