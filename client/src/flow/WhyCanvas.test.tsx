@@ -327,15 +327,16 @@ describe('WhyCanvas', () => {
     expect(nodeById(view.container, id).textContent).toContain('The manager forgot the order date');
     expect(screen.queryByRole('note')).toBeNull();
 
-    // In the selected why: its text box and the side panel's quote of it.
+    // In the selected why: its text box at once, the side panel's quote of it a frame later.
     editWhyText(colleague.doc, { whyId: other, text: 'The forms ran out in May' }, me);
     sync(colleague.doc, doc);
     const box = within(nodeById(view.container, other)).getByRole<HTMLTextAreaElement>('textbox', {
       name: 'Why text',
     });
     expect(box.value).toBe('The forms ran out in May');
-    expect(quote.textContent).toBe('The forms ran out in May');
+    expect(quote.textContent).toBe('The forms ran out');
     expect((await screen.findByRole('note')).textContent).toContain('forgot');
+    expect(quote.textContent).toBe('The forms ran out in May');
   });
 
   it('keeps a synced edit from the colleague in the same text as mine (character merge)', async () => {

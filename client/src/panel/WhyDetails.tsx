@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import type * as Y from 'yjs';
 import {
   editWhyDetails,
   MIN_CHAIN_DEPTH,
@@ -10,7 +9,6 @@ import {
   type WhyDetailsPatch,
 } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
-import { useLiveText } from '../text/useLiveText';
 import { ActionList } from './ActionList';
 import { CommentList } from './CommentList';
 import { ErrorText } from './ErrorText';
@@ -50,7 +48,11 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
         </h2>
         {why.rootCause && <span className="wc-badge">Root cause</span>}
       </header>
-      <WhyQuote text={whyTextOf(doc, why.id, 'text')} fallback={why.text} />
+      {/* From the snapshot, a frame behind typing: redrawing the panel inside each keystroke
+          costs a layout of the whole panel, more than the frame has to spare. */}
+      <p className="wc-panel__quote">
+        {why.text || <span className="wc-node__placeholder">No answer yet</span>}
+      </p>
 
       <label className="wc-check wc-check--strong">
         <input
@@ -140,18 +142,5 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
         comments={snapshot.comments.filter((comment) => comment.whyId === why.id)}
       />
     </section>
-  );
-}
-
-/**
- * The answer of the why, as it is being typed (like the node itself; the snapshot catches up a
- * frame later). Its own component, so a keystroke redraws this line, not the whole panel.
- */
-function WhyQuote({ text, fallback }: { text: Y.Text | undefined; fallback: string }) {
-  const value = useLiveText(text, fallback);
-  return (
-    <p className="wc-panel__quote">
-      {value || <span className="wc-node__placeholder">No answer yet</span>}
-    </p>
   );
 }
