@@ -1,15 +1,14 @@
 import * as Y from 'yjs';
-import { REOPEN_FIELDS } from './commands/status';
 import { fail, type Result } from './result';
 import { metaOf, SCHEMA_VERSION } from './schema';
 
-const reopenFields: ReadonlySet<string> = new Set(REOPEN_FIELDS);
-
 /**
  * Whether an update from a client may be applied to `doc`. A viewer (`canWrite` false) may change
- * nothing; while the analysis is closed (or saved by a newer version) the only change let through
- * is a reopen; an update that changes nothing (as every client sends when it first syncs) is
- * always fine. Used by the server, which must enforce this whatever a client sends.
+ * nothing; while the analysis is closed (or saved by a newer version) the only updates let through
+ * are those that reopen it, with whatever else they carry (a writer may reopen and then edit
+ * anyway; this is how edits someone kept while it was closed go through once they reopen it); an
+ * update that changes nothing (as every client sends when it first syncs) is always fine. Used by
+ * the server, which must enforce this whatever a client sends.
  */
 export function checkIncomingUpdate(
   doc: Y.Doc,
@@ -23,21 +22,10 @@ export function checkIncomingUpdate(
 
   const trial = new Y.Doc({ gc: false });
   Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
-  const trialMeta = metaOf(trial).raw;
   const pendingBefore = pendingState(trial);
-  let onlyReopen = true;
   let changed = false;
   trial.on('afterTransaction', (tr: Y.Transaction) => {
-    for (const [type, keys] of tr.changed) {
-      changed = true;
-      if (
-        (type as unknown) !== trialMeta ||
-        [...keys].some((k) => k === null || !reopenFields.has(k))
-      ) {
-        onlyReopen = false;
-      }
-    }
-    if (tr.deleteSet.clients.size > 0) changed = true;
+    if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) changed = true;
     // Filler structs (GC, skip) change no type, yet advance a client's clock: any advance counts,
     // or a viewer could mark a writer's future edits as already known and so drop them.
     for (const [client, clock] of tr.afterState) {
@@ -55,7 +43,7 @@ export function checkIncomingUpdate(
   if (version > SCHEMA_VERSION) {
     return fail('This analysis was saved by a newer version of Whychain; it is read-only here.');
   }
-  if (onlyReopen && reopened && !pending) return { ok: true };
+  if (reopened && !pending) return { ok: true };
   return fail('This analysis is closed; reopen it to make changes.');
 }
 

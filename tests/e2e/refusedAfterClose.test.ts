@@ -80,4 +80,23 @@ describe('a change refused because the analysis was closed meanwhile', () => {
     );
     expect([...ada.errors, ...carol.errors]).toEqual([]);
   });
+
+  it('sends the kept text at once when the person refused reopens the analysis herself', async () => {
+    await carol.context.setOffline(true);
+    await statusOf(carol.page, 'offline').waitFor();
+    await openNode(carol.page, 'Overcharged by Carol');
+    await carol.page.keyboard.press('Control+End');
+    await carol.page.keyboard.type(' again', { delay: 5 });
+    await closeInEditor(ada.page, 'Handled in another analysis');
+    await ada.page.getByText(REOPEN_TO_CHANGE).first().waitFor();
+    await carol.context.setOffline(false);
+    await statusOf(carol.page, 'refused').waitFor({ timeout: 10_000 });
+
+    // Her own reopen goes with her kept text, without waiting for the next attempt.
+    await carol.page.getByRole('button', { name: 'Reopen' }).click();
+    await statusOf(carol.page, 'connected').waitFor({ timeout: 5_000 });
+    await expectWhys([ada.page, carol.page], ['Overcharged by Carol again']);
+    await ada.page.getByRole('banner').getByText('Draft', { exact: true }).waitFor();
+    expect([...ada.errors, ...carol.errors]).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { isInitialized } from '@whychain/shared';
+import { isInitialized, metaOf } from '@whychain/shared';
 import { localCacheName, openLocalCache, type OpenLocalCache } from './openLocalCache';
 import { syncUrl } from './syncUrl';
 
@@ -219,6 +219,19 @@ export function createSyncSession(
   network?.addEventListener('offline', onOffline);
   network?.addEventListener('online', onOnline);
 
+  /**
+   * While refused, a change of the analysis's status made here (this person reopening it) is
+   * what makes the kept changes acceptable: send them at once rather than at the next attempt.
+   */
+  const meta: unknown = metaOf(doc).raw;
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (!state.refused || destroyed || !transaction.local) return;
+    if (![...transaction.changed.keys()].some((type) => type === meta)) return;
+    clearTimeout(retryTimer);
+    provider.connect();
+  };
+  doc.on('afterTransaction', onTransaction);
+
   return {
     doc,
     awareness: provider.awareness,
@@ -239,6 +252,7 @@ export function createSyncSession(
       clearTimeout(acceptTimer);
       network?.removeEventListener('offline', onOffline);
       network?.removeEventListener('online', onOnline);
+      doc.off('afterTransaction', onTransaction);
       provider.awareness.setLocalState(null);
       provider.destroy();
       cache?.destroy();

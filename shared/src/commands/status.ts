@@ -6,12 +6,11 @@ import { fail, type Result } from '../result';
 import { LIMITS, metaOf, SCHEMA_VERSION } from '../schema';
 import { whyReadOnly } from './guard';
 
-/**
- * Meta fields a reopen writes: the only change the server lets through on a closed analysis.
+/*
  * Status commands should run with an origin the undo manager does not track, so Ctrl+Z never
- * closes or reopens an analysis.
+ * closes or reopens an analysis. On a closed analysis the server lets through only updates that
+ * reopen it (see checkIncomingUpdate).
  */
-export const REOPEN_FIELDS = ['status', 'signedOffBy', 'signedOffAt', 'closeOverride'] as const;
 
 /** Hands a draft over for review. */
 export function submitForReview(doc: Y.Doc, origin: Origin): Result {
