@@ -1,10 +1,11 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { PROBLEM_ID } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
 import { NodeActions } from './NodeActions';
 import { NodeText } from './NodeText';
-import { nodeClassName, nodeStyle, sourceHandleStyle } from './nodeStyle';
+import { nodeClassName, nodeStyle } from './nodeStyle';
+import { SourceHandle } from './SourceHandle';
 import { PeerMarks } from './PeerMarks';
 import type { ProblemFlowNode } from './toFlow';
 
@@ -37,12 +38,7 @@ export const ProblemNode = memo(function ProblemNode({
         emptyText="No problem statement yet"
         onAddSibling={() => actions.addWhy(PROBLEM_ID)}
       />
-      <Handle
-        type="source"
-        position={Position.Bottom}
-        isConnectable={false}
-        style={sourceHandleStyle(data.typingRoom)}
-      />
+      <SourceHandle typingRoom={data.typingRoom} />
       {/* Only the selected node mounts its toolbar: each one subscribes to the whole canvas. */}
       {!data.readOnly && selected && (
         <NodeActions label="Problem actions" visible={selected}>

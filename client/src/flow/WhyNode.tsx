@@ -4,7 +4,8 @@ import { useEditorActions } from '../editor/useEditorActions';
 import { CollapseToggle } from './CollapseToggle';
 import { NodeActions } from './NodeActions';
 import { NodeText } from './NodeText';
-import { nodeClassName, nodeStyle, sourceHandleStyle } from './nodeStyle';
+import { nodeClassName, nodeStyle } from './nodeStyle';
+import { SourceHandle } from './SourceHandle';
 import { PeerMarks } from './PeerMarks';
 import type { WhyFlowNode } from './toFlow';
 import { BlameHint, VerificationBadge, WhyMeta } from './WhyBadges';
@@ -45,12 +46,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
       />
       <BlameHint phrase={data.blame} />
       <WhyMeta category={data.category} openComments={data.openComments} />
-      <Handle
-        type="source"
-        position={Position.Bottom}
-        isConnectable={false}
-        style={sourceHandleStyle(data.typingRoom)}
-      />
+      <SourceHandle typingRoom={data.typingRoom} />
       <CollapseToggle
         nodeId={id}
         childCount={data.childCount}

@@ -25,13 +25,3 @@ export function nodeStyle(
   if (peers[0]) style['--wc-peer-color'] = peers[0].color;
   return style;
 }
-
-const AT_BOTTOM: CSSProperties = {};
-
-/**
- * Where the edges to a node's answers leave it: at the bottom of its measured box, so the typing
- * room (drawn below it) never moves them; React Flow measures handles only when a node resizes.
- */
-export function sourceHandleStyle(typingRoom: number): CSSProperties {
-  return typingRoom > 0 ? { bottom: typingRoom } : AT_BOTTOM;
-}
