@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * Changes a Y.Text to `next` by deleting and inserting only the part that differs, so that
@@ -24,6 +24,16 @@ export function replaceText(text: Y.Text, next: string): void {
   if (removed > 0) text.delete(start, removed);
   const inserted = next.slice(start, next.length - end);
   if (inserted.length > 0) text.insert(start, inserted);
+}
+
+/**
+ * Sets the text field `key` of `map` to `next`: by `replaceText` when it holds a Y.Text, else (a
+ * plain string from before schema 3) by putting a Y.Text there.
+ */
+export function writeTextField(map: Y.Map<unknown>, key: string, next: string): void {
+  const text = map.get(key);
+  if (text instanceof Y.Text) replaceText(text, next);
+  else map.set(key, new Y.Text(next));
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { WhyId } from '../ids';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { replaceText } from '../replaceText';
+import { writeTextField } from '../replaceText';
 import { LIMITS, metaOf, VERIFICATIONS, whyOf, whyTextOf, type Verification } from '../schema';
 import { badText, whyReadOnly } from './guard';
 import { writeSharedText } from './writeSharedText';
@@ -47,11 +47,7 @@ export function editWhyDetails(
     for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined) why.raw.set(key, value);
     }
-    if (stopReason !== undefined) {
-      const text = whyTextOf(doc, input.whyId, 'stopReason');
-      if (text) replaceText(text, stopReason);
-      else why.raw.set('stopReason', new Y.Text(stopReason));
-    }
+    if (stopReason !== undefined) writeTextField(why.raw, 'stopReason', stopReason);
   }, origin);
   return { ok: true };
 }

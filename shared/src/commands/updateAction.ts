@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { ActionId } from '../ids';
 import type { Origin } from '../origin';
-import { replaceText } from '../replaceText';
+import { writeTextField } from '../replaceText';
 import { fail, type Result } from '../result';
 import { actionOf, actionsOf, type ActionFields, type ActionTextField } from '../schema';
 import { whyReadOnly } from './guard';
@@ -39,9 +39,7 @@ export function updateAction(
     for (const key of TEXTS) {
       const value = input.patch[key];
       if (value === undefined) continue;
-      const text = action.raw.get(key);
-      if (text instanceof Y.Text) replaceText(text, value);
-      else action.raw.set(key, new Y.Text(value));
+      writeTextField(action.raw, key, value);
     }
     if (input.patch.status !== undefined) {
       action.set('completedAt', input.patch.status === 'done' ? Date.now() : null);
