@@ -10,7 +10,11 @@ export type {
   DocumentMeta,
   DocumentSummary,
   StoredDocument,
+  Durability,
+  AppendResult,
 } from './storage/DocumentStore';
+export { DEFAULT_MAX_DOCUMENT_BYTES } from './sync/SyncHub';
+export { ServerMetrics } from './metrics';
 export { SqliteStore } from './storage/SqliteStore';
 export { CLOSE } from './sync/Connection';
 export { silentLogger, consoleLogger, type Logger } from './log';

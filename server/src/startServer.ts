@@ -8,7 +8,8 @@ import { analysisIdOf, createStoredAnalysis, handleApi } from './http/api';
 import { HttpError, sendError, sendJson } from './http/respond';
 import { serveStatic } from './http/staticFiles';
 import { consoleLogger, type Logger } from './log';
-import type { DocumentStore } from './storage/DocumentStore';
+import { ServerMetrics } from './metrics';
+import type { DocumentStore, Durability } from './storage/DocumentStore';
 import { SqliteStore } from './storage/SqliteStore';
 import { CLOSE } from './sync/Connection';
 import { SyncHub } from './sync/SyncHub';
@@ -21,6 +22,12 @@ export interface ServerOptions {
   dataDir?: string;
   /** Storage engine; defaults to SQLite in `dataDir`. */
   store?: DocumentStore;
+  /** When an update counts as stored (see `Durability`); default relaxed. Ignored with `store`. */
+  durability?: Durability;
+  /** Relaxed durability: the longest an update waits for its disk flush (default 100 ms). */
+  flushIntervalMs?: number;
+  /** The largest a document may grow in storage; an update that would pass it is refused. */
+  maxDocumentBytes?: number;
   /** Largest sync message accepted, in bytes; a larger one closes that socket. */
   maxMessageBytes?: number;
   /** Folder of the built client; defaults to client/dist of this checkout. */
@@ -39,6 +46,7 @@ export interface RunningServer {
   port: number;
   hub: SyncHub;
   store: DocumentStore;
+  metrics: ServerMetrics;
   /** Stops accepting, closes sockets, stores pending updates and closes storage. */
   close(): Promise<void>;
 }
@@ -49,10 +57,28 @@ const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.
 /** Starts the HTTP API, the static client and the sync socket on one port. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? consoleLogger;
-  const store = options.store ?? new SqliteStore(options.dataDir ?? 'data');
+  const metrics = new ServerMetrics();
+  const store =
+    options.store ??
+    new SqliteStore(options.dataDir ?? 'data', {
+      durability: options.durability,
+      flushIntervalMs: options.flushIntervalMs,
+      onWrite: (seconds) => metrics.storeWrite.observe(seconds),
+      events: {
+        onFlush: (seconds) => metrics.diskFlush.observe(seconds),
+        onError: (message) => log('error', 'disk flush failed', { why: message }),
+      },
+    });
   const access = options.access ?? allowEveryone;
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const hub = new SyncHub({ store, log, compactAfter: options.compactAfter });
+  const hub = new SyncHub({
+    store,
+    log,
+    metrics,
+    compactAfter: options.compactAfter,
+    maxDocumentBytes: options.maxDocumentBytes,
+    earlyMessageBytes: 2 * maxMessageBytes,
+  });
   const statics = serveStatic(options.clientDir ?? defaultClientDir);
 
   if (options.seedSample && (await store.list()).length === 0) {
@@ -65,7 +91,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/healthz') {
-      sendJson(res, 200, { ok: true, loadedAnalyses: hub.loadedCount });
+      const problem = await store.checkWritable();
+      sendJson(res, problem ? 503 : 200, {
+        ok: !problem,
+        storage: problem ? { writable: false, error: problem } : { writable: true },
+        durability: store.durability,
+        loadedAnalyses: hub.loadedCount,
+      });
+      return;
+    }
+    if (pathname === '/metrics') {
+      const text = await metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      res.end(text);
       return;
     }
     const isApi = pathname.startsWith('/api/');
@@ -157,6 +195,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     hub,
     store,
+    metrics,
     async close() {
       clearInterval(heartbeat);
       server.close();

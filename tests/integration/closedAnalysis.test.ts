@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addWhy, closeAnalysis, problemOf, readAnalysis, reopenAnalysis } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
-import { connectClient, type TestClient } from '../fixtures/client';
+import { connectClient, watchRefusals, type TestClient } from '../fixtures/client';
 import {
   createAnalysisOver,
   startTestServer,
@@ -48,16 +48,12 @@ describe('a closed analysis is read-only, enforced by the server', () => {
     const mallory = connectClient(server.url, id, 'Mallory');
     clients.push(mallory);
     await mallory.synced;
-    const closedBy = new Promise<{ code: number; reason: string }>((resolve) =>
-      mallory.provider.once('connection-close', (event: { code: number; reason: string } | null) =>
-        resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' }),
-      ),
-    );
+    const seen = watchRefusals(mallory.provider);
     problemOf(mallory.doc).insert(0, 'HACKED ');
-    expect(await closedBy).toEqual({
-      code: 4409,
-      reason: 'This analysis is closed; reopen it to make changes.',
-    });
+    await waitFor(() => seen.refused.length > 0, 'the refusal');
+    expect(seen.refused[0]).toBe('This analysis is closed; reopen it to make changes.');
+    // Refused, not thrown out: the socket stays open.
+    expect(mallory.provider.wsconnected).toBe(true);
     mallory.provider.disconnect();
 
     await new Promise((r) => setTimeout(r, 100));
@@ -80,5 +76,59 @@ describe('a closed analysis is read-only, enforced by the server', () => {
       signedOffBy: null,
       closeOverride: null,
     });
+  });
+
+  it('keeps a refused person in the room; what they kept goes through once someone reopens', async () => {
+    const id = await createAnalysisOver(server.url, { title: 'Closed', problem: 'Why?' });
+    const ada = connectClient(server.url, id, 'Ada');
+    const bob = connectClient(server.url, id, 'Bob');
+    clients.push(ada, bob);
+    await Promise.all([ada.synced, bob.synced]);
+    const seen = watchRefusals(bob.provider);
+    closeAnalysis(ada.doc, { overrideReason: 'Done for now' }, ada.origin);
+    await waitFor(() => readAnalysis(bob.doc).status === 'closed', 'the close at Bob');
+
+    // Bob types into the problem while it is closed (as an offline copy would have): refused.
+    bob.doc.transact(() => problemOf(bob.doc).insert(4, ' (kept by Bob)'), bob.origin);
+    await waitFor(() => seen.refused.length > 0, 'the refusal');
+    expect(bob.provider.wsconnected).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(readAnalysis(ada.doc).problem).toBe('Why?');
+
+    // Bob still follows the room: Ada reopens and adds a why; Bob sees both at once.
+    expect(reopenAnalysis(ada.doc, ada.origin)).toEqual({ ok: true });
+    const added = addWhy(ada.doc, { parentId: null, text: 'After reopening' }, ada.origin);
+    if (!added.ok) throw new Error(added.reason);
+    await waitFor(() => readAnalysis(bob.doc).whys[added.id] !== undefined, 'the why at Bob');
+    // And what Bob kept reaches Ada, without Bob reconnecting, and he is told it is accepted.
+    await waitFor(() => readAnalysis(ada.doc).problem === 'Why? (kept by Bob)', 'Bob’s kept edit');
+    await waitFor(() => seen.accepted > 0, 'the acceptance');
+    expect(bob.provider.wsconnected).toBe(true);
+    const onServer = await waitForServerSnapshot<{ problem: string }>(
+      server.url,
+      id,
+      (s) => s.problem === 'Why? (kept by Bob)',
+      'the kept edit on the server',
+    );
+    expect(onServer.problem).toBe('Why? (kept by Bob)');
+  });
+
+  it('lets a refused person reopen with what they kept, in one go', async () => {
+    const id = await createAnalysisOver(server.url, { title: 'Closed', problem: 'Why?' });
+    const ada = connectClient(server.url, id, 'Ada');
+    const bob = connectClient(server.url, id, 'Bob');
+    clients.push(ada, bob);
+    await Promise.all([ada.synced, bob.synced]);
+    const seen = watchRefusals(bob.provider);
+    closeAnalysis(ada.doc, { overrideReason: 'Done for now' }, ada.origin);
+    await waitFor(() => readAnalysis(bob.doc).status === 'closed', 'the close at Bob');
+    bob.doc.transact(() => problemOf(bob.doc).insert(4, '!'), bob.origin);
+    await waitFor(() => seen.refused.length > 0, 'the refusal');
+
+    // Bob's reopen builds on his refused edit: the server asks him for everything and takes it.
+    expect(reopenAnalysis(bob.doc, bob.origin)).toEqual({ ok: true });
+    await waitFor(() => readAnalysis(ada.doc).status === 'draft', 'the reopen at Ada');
+    await waitFor(() => readAnalysis(ada.doc).problem === 'Why?!', 'the kept edit at Ada');
+    expect(bob.provider.wsconnected).toBe(true);
   });
 });

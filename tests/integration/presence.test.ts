@@ -142,7 +142,7 @@ describe('presence belongs to the socket that set it', () => {
     // The old socket does not answer the server's ping and is dropped; the presence the
     // reconnected client sent meanwhile is taken.
     expect(nameSeen(carol, adaId)).toBe('Ada');
-    await waitFor(dead.isClosed, 'the silent socket to be dropped', 6000);
+    await waitFor(dead.isClosed, 'the silent socket to be dropped', 8000);
     await waitFor(() => nameSeen(carol, adaId) === 'Ada, back', 'Carol to see Ada back');
     expect(back.isClosed()).toBe(false);
   });

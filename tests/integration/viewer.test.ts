@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addWhy, problemOf, readAnalysis } from '@whychain/shared';
 import type { AccessCheck, RunningServer } from '@whychain/server';
-import { connectClient, type TestClient } from '../fixtures/client';
+import { connectClient, watchRefusals, type TestClient } from '../fixtures/client';
 import { createAnalysisOver, startTestServer, tempDataDir, waitFor } from '../fixtures/server';
 
 /** Everyone may write except sockets that ask to be viewers (a stand-in until accounts exist). */
@@ -56,16 +56,15 @@ describe('a viewer who may not write', () => {
     );
     expect(viewer.wsconnected).toBe(true);
 
-    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-      viewer.once('connection-close', (event: { code: number; reason: string } | null) =>
-        resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' }),
-      ),
-    );
+    const seen = watchRefusals(viewer);
     problemOf(viewerDoc).insert(0, 'VIEWER ');
-    expect(await closed).toEqual({
-      code: 4409,
-      reason: 'You can view this analysis but not change it.',
-    });
+    await waitFor(() => seen.refused.length > 0, 'the refusal');
+    expect(seen.refused).toEqual(['You can view this analysis but not change it.']);
+    // Still in the room: the viewer keeps following the edits.
+    expect(viewer.wsconnected).toBe(true);
+    const later = addWhy(ada.doc, { parentId: null, text: 'Later' }, ada.origin);
+    if (!later.ok) throw new Error(later.reason);
+    await waitFor(() => readAnalysis(viewerDoc).whys[later.id] !== undefined, 'the later why');
     viewer.disconnect();
     await new Promise((r) => setTimeout(r, 100));
     expect(readAnalysis(ada.doc).problem).toBe('Why?');

@@ -19,28 +19,49 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Sequence number of the last stored update (0 when none). */
   lastSeq: number;
+  /** Bytes of the snapshot and the updates together: what the document costs in storage. */
+  bytes: number;
 }
 
 export interface AppendedUpdate {
   docId: string;
   update: Uint8Array;
-  /** Meta as it stands after this update, when known. */
+  /** Meta as it stands after this update, when the update touched it. */
   meta?: DocumentMeta;
 }
+
+/** Per appended update: its sequence number, or why it could not be stored. */
+export type AppendResult = { ok: true; seq: number } | { ok: false; error: Error };
+
+/**
+ * When a stored update is safe:
+ * - `relaxed` (default): written to the log (in the operating system, so it survives a crash or
+ *   kill -9 of the server) before `append` returns, and on the disk at most the flush interval
+ *   later; an OS crash or power loss can cost that window, which the clients' own copies fill
+ *   when they reconnect.
+ * - `strict`: on the disk (fdatasync) before `append` returns.
+ */
+export type Durability = 'relaxed' | 'strict';
 
 /**
  * Durable storage of analysis documents as an append-only update log plus compacted snapshots.
  * The sync layer knows nothing about the engine: SQLite now, PostgreSQL or others later.
- * A resolved `append` means the updates are on disk.
  */
 export interface DocumentStore {
+  readonly durability: Durability;
   create(id: string, state: Uint8Array, meta: DocumentMeta): Promise<void>;
   exists(id: string): Promise<boolean>;
   load(id: string): Promise<StoredDocument | undefined>;
-  /** Stores the updates of many documents in one durable transaction; returns their sequence numbers. */
-  append(updates: readonly AppendedUpdate[]): Promise<number[]>;
+  /**
+   * Stores the updates, each document on its own: one document's failure never fails another's.
+   * An engine that can write synchronously (SQLite) returns the results at once, so the relay
+   * path need not wait an event-loop turn.
+   */
+  append(updates: readonly AppendedUpdate[]): AppendResult[] | Promise<AppendResult[]>;
   /** Replaces the log up to `upToSeq` with `state`, a full encoding of the document. */
   compact(id: string, state: Uint8Array, upToSeq: number): Promise<void>;
   list(): Promise<DocumentSummary[]>;
+  /** Null when storage accepts writes now, else what is wrong. */
+  checkWritable(): Promise<string | null>;
   close(): Promise<void>;
 }

@@ -1,13 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AppendedUpdate,
+  AppendResult,
   DocumentMeta,
   DocumentStore,
   DocumentSummary,
+  Durability,
   StoredDocument,
 } from './DocumentStore';
+import { WalFlusher, type FlushEvents } from './WalFlusher';
 
 /** Ordered schema migrations of the SQLite file; the index + 1 is the `user_version` it leads to. */
 const MIGRATIONS = [
@@ -33,20 +36,53 @@ const MIGRATIONS = [
  * every keystroke would add to every commit, which sits on the path of every relayed edit.
  */
 const TOUCH_INTERVAL_MS = 1000;
+/** Rows read per query when loading a long log, so a big document does not hold one statement. */
+const LOAD_CHUNK = 5000;
 
-/** The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit is on disk. */
+export interface SqliteStoreOptions {
+  durability?: Durability;
+  /** Relaxed mode: the longest a commit waits for its fdatasync (default 100 ms). */
+  flushIntervalMs?: number;
+  /** Each append, with how long the write took (the relay waits for it). */
+  onWrite?(seconds: number): void;
+  events?: FlushEvents;
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode.
+ * - strict: synchronous=FULL, so a commit is on disk when it returns.
+ * - relaxed: synchronous=NORMAL, so a commit is in the WAL (the OS has it; it survives kill -9)
+ *   when it returns; a worker thread fdatasyncs the WAL at most `flushIntervalMs` later and runs
+ *   the checkpoints on its own connection, so neither ever blocks the event loop.
+ */
 export class SqliteStore implements DocumentStore {
+  readonly durability: Durability;
+  readonly path: string;
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly flusher: WalFlusher | undefined;
+  private readonly onWrite: ((seconds: number) => void) | undefined;
   /** What the `documents` row of each edited document last said, and when it was written. */
   private readonly touched = new Map<string, DocumentMeta & { at: number }>();
 
-  constructor(dataDir: string) {
+  constructor(
+    private readonly dataDir: string,
+    options: SqliteStoreOptions = {},
+  ) {
+    this.durability = options.durability ?? 'relaxed';
+    this.onWrite = options.onWrite;
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'whychain.sqlite'));
+    this.path = join(dataDir, 'whychain.sqlite');
+    this.db = new Database(this.path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    if (this.durability === 'strict') {
+      this.db.pragma('synchronous = FULL');
+    } else {
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('wal_autocheckpoint = 0'); // the flusher checkpoints, off the event loop
+    }
     this.migrate();
     const db = this.db;
     this.statements = {
@@ -56,7 +92,7 @@ export class SqliteStore implements DocumentStore {
       exists: db.prepare('SELECT 1 FROM documents WHERE id = ?'),
       doc: db.prepare('SELECT snapshot, snapshot_seq FROM documents WHERE id = ?'),
       updates: db.prepare(
-        'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
+        'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
       append: db.prepare('INSERT INTO updates (doc_id, data) VALUES (?, ?)'),
       touch: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
@@ -71,6 +107,9 @@ export class SqliteStore implements DocumentStore {
         'SELECT id, title, status, created_at AS createdAt, updated_at AS updatedAt FROM documents ORDER BY updated_at DESC',
       ),
     };
+    if (this.durability === 'relaxed') {
+      this.flusher = new WalFlusher(this.path, options.flushIntervalMs ?? 100, options.events);
+    }
   }
 
   private migrate(): void {
@@ -91,6 +130,7 @@ export class SqliteStore implements DocumentStore {
   async create(id: string, state: Uint8Array, meta: DocumentMeta): Promise<void> {
     const now = Date.now();
     this.statements.insertDoc.run(id, meta.title, meta.status, now, now, state);
+    this.flusher?.committed();
   }
 
   async exists(id: string): Promise<boolean> {
@@ -98,47 +138,92 @@ export class SqliteStore implements DocumentStore {
   }
 
   async load(id: string): Promise<StoredDocument | undefined> {
-    return this.db.transaction(() => {
-      const row = this.statements.doc.get(id) as
-        { snapshot: Buffer | null; snapshot_seq: number } | undefined;
-      if (!row) return undefined;
-      const rows = this.statements.updates.all(id, row.snapshot_seq) as Array<{
+    const row = this.statements.doc.get(id) as
+      { snapshot: Buffer | null; snapshot_seq: number } | undefined;
+    if (!row) return undefined;
+    const updates: Uint8Array[] = [];
+    let lastSeq = row.snapshot_seq;
+    let bytes = row.snapshot?.byteLength ?? 0;
+    // Read in chunks with a turn of the event loop between them: other rooms keep relaying while
+    // a long log loads. Compaction only drops rows up to a snapshot it wrote first, so a chunk
+    // read after a compaction still continues the log (the snapshot read above stays valid).
+    for (;;) {
+      const rows = this.statements.updates.all(id, lastSeq, LOAD_CHUNK) as Array<{
         seq: number;
         data: Buffer;
       }>;
-      return {
-        snapshot: row.snapshot ? new Uint8Array(row.snapshot) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
-        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : row.snapshot_seq,
-      };
-    })();
+      for (const r of rows) {
+        updates.push(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+        bytes += r.data.byteLength;
+      }
+      if (rows.length > 0) lastSeq = rows[rows.length - 1]!.seq;
+      if (rows.length < LOAD_CHUNK) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return {
+      snapshot: row.snapshot ? new Uint8Array(row.snapshot) : null,
+      updates,
+      lastSeq,
+      bytes,
+    };
   }
 
-  async append(updates: readonly AppendedUpdate[]): Promise<number[]> {
+  append(updates: readonly AppendedUpdate[]): AppendResult[] {
+    const started = performance.now();
     const touchedNow = new Map<string, DocumentMeta & { at: number }>();
-    const seqs = this.db.transaction(() => {
-      const now = Date.now();
-      const seqs: number[] = [];
-      for (const { docId, update, meta } of updates) {
-        const info = this.statements.append.run(docId, update);
-        seqs.push(Number(info.lastInsertRowid));
-        const last = touchedNow.get(docId) ?? this.touched.get(docId);
-        const changed = meta && (meta.title !== last?.title || meta.status !== last?.status);
-        if (!last || changed || now - last.at >= TOUCH_INTERVAL_MS) {
-          if (meta) this.statements.touchMeta.run(now, meta.title, meta.status, docId);
-          else this.statements.touch.run(now, docId);
-          touchedNow.set(docId, {
-            title: meta?.title ?? last?.title ?? '',
-            status: meta?.status ?? last?.status ?? '',
-            at: now,
-          });
-        }
+    const results: AppendResult[] = new Array(updates.length);
+    const now = Date.now();
+    const writeOne = (i: number) => {
+      const { docId, update, meta } = updates[i]!;
+      const info = this.statements.append.run(docId, update);
+      results[i] = { ok: true, seq: Number(info.lastInsertRowid) };
+      const last = touchedNow.get(docId) ?? this.touched.get(docId);
+      const title = meta && String(meta.title);
+      const status = meta && String(meta.status);
+      const changed = meta && (title !== last?.title || status !== last?.status);
+      if (!last || changed || now - last.at >= TOUCH_INTERVAL_MS) {
+        if (meta) this.statements.touchMeta.run(now, title, status, docId);
+        else this.statements.touch.run(now, docId);
+        touchedNow.set(docId, {
+          title: title ?? last?.title ?? '',
+          status: status ?? last?.status ?? '',
+          at: now,
+        });
       }
-      return seqs;
-    })();
+    };
+    if (updates.length === 1) {
+      try {
+        this.db.transaction(writeOne)(0);
+      } catch (err) {
+        results[0] = { ok: false, error: err as Error };
+        touchedNow.clear();
+      }
+    } else {
+      // One commit for the batch, each document in its own savepoint: a document whose write
+      // fails is rolled back alone and the others are stored.
+      const byDoc = new Map<string, number[]>();
+      updates.forEach(({ docId }, i) => {
+        const list = byDoc.get(docId);
+        if (list) list.push(i);
+        else byDoc.set(docId, [i]);
+      });
+      const writeDoc = this.db.transaction((indexes: number[]) => indexes.forEach(writeOne));
+      this.db.transaction(() => {
+        for (const [docId, indexes] of byDoc) {
+          try {
+            writeDoc(indexes);
+          } catch (err) {
+            for (const i of indexes) results[i] = { ok: false, error: err as Error };
+            touchedNow.delete(docId);
+          }
+        }
+      })();
+    }
+    this.flusher?.committed();
     // Only once the commit succeeded does the cache say what the rows say.
     for (const [docId, entry] of touchedNow) this.touched.set(docId, entry);
-    return seqs;
+    this.onWrite?.((performance.now() - started) / 1000);
+    return results;
   }
 
   async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
@@ -147,13 +232,33 @@ export class SqliteStore implements DocumentStore {
       const changed = this.statements.setSnapshot.run(state, upToSeq, id, upToSeq).changes;
       if (changed > 0) this.statements.dropUpdates.run(id, upToSeq);
     })();
+    this.flusher?.committed();
   }
 
   async list(): Promise<DocumentSummary[]> {
     return this.statements.list.all() as DocumentSummary[];
   }
 
+  /** Resolves once everything written so far is on disk (relaxed mode); at once in strict mode. */
+  flushed(): Promise<void> {
+    return this.flusher?.flushNow() ?? Promise.resolve();
+  }
+
+  async checkWritable(): Promise<string | null> {
+    try {
+      if (!this.db.open) return 'The database is closed.';
+      accessSync(this.dataDir, constants.W_OK);
+      // Takes the write lock and gives it back: fails when the file is read-only or locked.
+      this.db.exec('BEGIN IMMEDIATE');
+      this.db.exec('ROLLBACK');
+      return null;
+    } catch (err) {
+      return `Storage is not writable: ${(err as Error).message}`;
+    }
+  }
+
   async close(): Promise<void> {
+    await this.flusher?.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -2,35 +2,51 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { makeOrigin, migrateDocument, readAnalysis, type AnalysisSnapshot } from '@whychain/shared';
 import type { Logger } from '../log';
-import type { DocumentStore } from '../storage/DocumentStore';
+import type { ServerMetrics } from '../metrics';
+import type { DocumentMeta, DocumentStore } from '../storage/DocumentStore';
 import { CLOSE, Connection } from './Connection';
-import { decodeClientMessage, encodeUpdate } from './protocol';
-import { Room, WriteRefused } from './Room';
+import { decodeClientMessage } from './protocol';
+import { Room, type RoomHost } from './Room';
 
 export interface SyncHubOptions {
   store: DocumentStore;
   log: Logger;
+  metrics: ServerMetrics;
   /** Compact a document's log into a snapshot once it holds this many updates. */
   compactAfter?: number;
+  /** The largest a document may grow in storage; an update that would pass it is refused. */
+  maxDocumentBytes?: number;
+  /** Bytes of messages kept per socket while its analysis loads. */
+  earlyMessageBytes?: number;
 }
 
+export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 const serverOrigin = makeOrigin('server', 'Whychain');
-/** Messages kept per socket while its analysis loads; a client sends a handful. */
-const MAX_EARLY_MESSAGES = 256;
+/** Time given to loading an analysis per slice before other rooms get a turn. */
+const LOAD_SLICE_MS = 8;
 
 interface PendingUpdate {
   room: Room;
   update: Uint8Array;
-  origin: unknown;
+  meta: DocumentMeta | undefined;
+  message: Uint8Array;
+  origin: Connection | null;
+  receivedAt: number;
 }
 
 /**
- * Loads analyses into rooms, wires sockets to them and makes every update durable before it is
- * relayed: updates received during one event-loop turn are written in one transaction, then sent
- * on. A room is loaded completely before its first socket syncs and unloaded (after compaction)
- * when its last socket leaves.
+ * Loads analyses into rooms, wires sockets to them and stores every update before it is relayed.
+ * - relaxed durability: an update is written to the store (its log, in the OS) in the message
+ *   handler and relayed at once, without waiting a turn; the store flushes to disk off this path.
+ * - strict durability: updates received during one event-loop turn are written in one
+ *   transaction, flushed to disk, then relayed.
+ * A room is loaded completely before its first socket syncs and unloaded (after compaction)
+ * when its last socket leaves. A storage error is confined to the room it happened in.
  */
-export class SyncHub {
+export class SyncHub implements RoomHost {
+  readonly log: Logger;
+  readonly metrics: ServerMetrics;
+  readonly maxDocumentBytes: number;
   private readonly rooms = new Map<string, Promise<Room | undefined>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private pending: PendingUpdate[] = [];
@@ -38,9 +54,16 @@ export class SyncHub {
   private flushScheduled = false;
   private closing = false;
   private readonly compactAfter: number;
+  private readonly earlyMessageBytes: number;
+  private readonly immediate: boolean;
 
   constructor(private readonly options: SyncHubOptions) {
+    this.log = options.log;
+    this.metrics = options.metrics;
     this.compactAfter = options.compactAfter ?? 500;
+    this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+    this.earlyMessageBytes = options.earlyMessageBytes ?? 4 * 1024 * 1024;
+    this.immediate = options.store.durability === 'relaxed';
   }
 
   /** Number of analyses loaded in memory. */
@@ -54,12 +77,18 @@ export class SyncHub {
     if (!room) {
       room = this.load(id);
       this.rooms.set(id, room);
+      this.metrics.loadedAnalyses.set(this.rooms.size);
       room.then(
-        (r) => r === undefined && this.rooms.get(id) === room && this.rooms.delete(id),
-        () => this.rooms.get(id) === room && this.rooms.delete(id),
+        (r) => r === undefined && this.forget(id, room!),
+        () => this.forget(id, room!),
       );
     }
     return room;
+  }
+
+  private forget(id: string, room: Promise<Room | undefined>): void {
+    if (this.rooms.get(id) === room) this.rooms.delete(id);
+    this.metrics.loadedAnalyses.set(this.rooms.size);
   }
 
   /** A read-only snapshot of an analysis, from memory when loaded, else from storage. */
@@ -73,15 +102,26 @@ export class SyncHub {
     return snapshot;
   }
 
+  /**
+   * Rebuilds a stored document. A long log is applied in slices with a turn of the event loop
+   * between them, so that loading a big analysis does not stall the other rooms.
+   */
   private async readStored(id: string) {
     await this.unloading.get(id);
     const stored = await this.options.store.load(id);
     if (!stored) return undefined;
     const doc = new Y.Doc({ gc: true });
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    let next = 0;
+    while (next < stored.updates.length) {
+      const sliceStart = performance.now();
+      doc.transact(() => {
+        while (next < stored.updates.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
+          Y.applyUpdate(doc, stored.updates[next++]!);
+        }
+      });
+      if (next < stored.updates.length) await new Promise((resolve) => setImmediate(resolve));
+    }
     return { doc, stored };
   }
 
@@ -92,34 +132,33 @@ export class SyncHub {
     const room = new Room(
       id,
       doc,
-      { lastSeq: stored.lastSeq, logLength: stored.updates.length },
-      (room, update, origin) => this.enqueue(room, update, origin),
+      { lastSeq: stored.lastSeq, logLength: stored.updates.length, bytes: stored.bytes },
+      this,
     );
     // Migrate before anyone syncs; the migration is stored like any other update.
-    const migrated = migrateDocument(doc, serverOrigin);
-    if (!migrated.ok)
-      this.options.log('warn', 'not migrated', { analysisId: id, why: migrated.reason });
-    else if (migrated.from !== migrated.to) {
-      this.options.log('info', 'migrated', {
-        analysisId: id,
-        from: migrated.from,
-        to: migrated.to,
-      });
-    }
+    room.serverChange(() => {
+      const migrated = migrateDocument(doc, serverOrigin);
+      if (!migrated.ok) this.log('warn', 'not migrated', { analysisId: id, why: migrated.reason });
+      else if (migrated.from !== migrated.to) {
+        this.log('info', 'migrated', { analysisId: id, from: migrated.from, to: migrated.to });
+      }
+    });
     return room;
   }
 
   /**
    * Serves one sync socket for analysis `id`. Messages that arrive while the document loads are
-   * kept and handled in order once it has loaded.
+   * kept (up to a byte budget) and handled in order once it has loaded.
    */
   connect(ws: WebSocket, id: string, canWrite: boolean, label: string): void {
-    const conn = new Connection(ws, canWrite, label);
+    const conn = new Connection(ws, canWrite, label, this.metrics);
     if (this.closing) {
       conn.close(CLOSE.shuttingDown, 'Server shutting down');
       return;
     }
+    this.metrics.sockets.inc();
     const early: Uint8Array[] = [];
+    let earlyBytes = 0;
     let room: Room | undefined;
     let closed = false;
 
@@ -130,49 +169,40 @@ export class SyncHub {
         message = decodeClientMessage(data);
       } catch (err) {
         const why = `Malformed sync message: ${(err as Error).message}`;
-        this.options.log('warn', 'closing socket', { analysisId: id, client: label, why });
+        this.log('warn', 'closing socket', { analysisId: id, client: label, why });
         conn.close(CLOSE.malformed, why);
         return;
       }
       try {
-        room.receive(conn, message);
+        room.receive(conn, message, data);
       } catch (err) {
-        if (err instanceof WriteRefused) {
-          this.options.log('info', 'write refused', {
-            analysisId: id,
-            client: label,
-            why: err.message,
-          });
-          conn.close(CLOSE.readOnly, err.message);
-          return;
-        }
         const why = `Sync message rejected: ${(err as Error).message}`;
-        this.options.log('warn', 'closing socket', { analysisId: id, client: label, why });
+        this.log('warn', 'closing socket', { analysisId: id, client: label, why });
         conn.close(CLOSE.malformed, why);
       }
     };
 
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      this.metrics.bytesIn.inc(data.byteLength);
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (!isBinary) {
         conn.close(CLOSE.malformed, 'Malformed sync message: expected binary frames');
         return;
       }
       if (room) handle(bytes);
-      else if (early.length < MAX_EARLY_MESSAGES) early.push(bytes);
-      else conn.close(CLOSE.tooLarge, 'Too many messages before the analysis loaded.');
+      else if (earlyBytes + bytes.byteLength <= this.earlyMessageBytes) {
+        early.push(bytes);
+        earlyBytes += bytes.byteLength;
+      } else conn.close(CLOSE.tooLarge, 'Too much sent before the analysis loaded.');
     });
     ws.on('pong', () => conn.pong());
     ws.on('error', (err) => {
-      this.options.log('warn', 'socket error', {
-        analysisId: id,
-        client: label,
-        why: err.message,
-      });
+      this.log('warn', 'socket error', { analysisId: id, client: label, why: err.message });
     });
     ws.on('close', () => {
       closed = true;
+      this.metrics.sockets.dec();
       conn.dispose();
       if (room) this.leave(room, conn);
     });
@@ -192,7 +222,8 @@ export class SyncHub {
         for (const data of early.splice(0)) handle(data);
       },
       (err: Error) => {
-        this.options.log('error', 'could not load analysis', { analysisId: id, why: err.message });
+        this.log('error', 'could not load analysis', { analysisId: id, why: err.message });
+        this.metrics.closed('load_failed');
         conn.close(CLOSE.serverError, 'The analysis could not be loaded; try again shortly.');
       },
     );
@@ -204,7 +235,7 @@ export class SyncHub {
       const room = await roomPromise.catch(() => undefined);
       for (const conn of room?.connections ?? []) {
         if (!conn.alive) {
-          conn.ws.terminate();
+          conn.terminate();
           continue;
         }
         conn.alive = false;
@@ -218,8 +249,27 @@ export class SyncHub {
     if (room.connections.size === 0) void this.unloadIfIdle(room);
   }
 
-  private enqueue(room: Room, update: Uint8Array, origin: unknown): void {
-    this.pending.push({ room, update, origin });
+  persist(
+    room: Room,
+    update: Uint8Array,
+    meta: DocumentMeta | undefined,
+    message: Uint8Array,
+    origin: Connection | null,
+    receivedAt: number,
+  ): void {
+    const entry = { room, update, meta, message, origin, receivedAt };
+    if (this.immediate) {
+      const results = this.options.store.append([{ docId: room.id, update, meta }]);
+      if (Array.isArray(results)) this.settle([entry], results);
+      else {
+        // An engine that cannot write synchronously: relay once its write resolves, in order.
+        this.flushing = (this.flushing ?? Promise.resolve()).then(async () =>
+          this.settle([entry], await results),
+        );
+      }
+      return;
+    }
+    this.pending.push(entry);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
@@ -229,75 +279,77 @@ export class SyncHub {
     }
   }
 
+  /** Relays what was stored; drops the rooms whose write failed (they reload from storage). */
+  private settle(batch: PendingUpdate[], results: readonly { ok: boolean }[]): void {
+    const failed = new Map<Room, Error>();
+    batch.forEach((entry, i) => {
+      const result = results[i] as { ok: true; seq: number } | { ok: false; error: Error };
+      const { room } = entry;
+      if (!result.ok) {
+        if (!failed.has(room)) failed.set(room, result.error);
+        return;
+      }
+      if (failed.has(room) || room.destroyed) return;
+      room.lastSeq = Math.max(room.lastSeq, result.seq);
+      room.logLength++;
+      room.relay(entry.message, entry.origin);
+      this.metrics.receiveToRelay.observe((performance.now() - entry.receivedAt) / 1000);
+      if (room.logLength >= this.compactAfter && !room.compacting) {
+        room.compacting = true;
+        setTimeout(() => void this.compact(room, true), 0);
+      }
+    });
+    for (const [room, err] of failed) this.storageFailed(room, err);
+  }
+
   /** Writes every pending update in one transaction, then relays them. Resolves when all are stored. */
   flush(): Promise<void> {
     const run = async (): Promise<void> => {
       while (this.pending.length > 0) {
         const batch = this.pending;
         this.pending = [];
-        const metaOf = new Map<Room, ReturnType<Room['meta']>>();
-        for (const { room } of batch) if (!metaOf.has(room)) metaOf.set(room, room.meta());
-        let seqs: number[];
-        try {
-          seqs = await this.options.store.append(
-            batch.map(({ room, update }) => ({ docId: room.id, update, meta: metaOf.get(room) })),
-          );
-        } catch (err) {
-          this.storageFailed(batch, err as Error);
-          continue;
-        }
-        batch.forEach(({ room, update, origin }, i) => {
-          room.lastSeq = Math.max(room.lastSeq, seqs[i]!);
-          room.logLength++;
-          room.relay(encodeUpdate(update), origin);
-        });
-        for (const room of metaOf.keys()) {
-          if (room.logLength >= this.compactAfter && !room.compacting) {
-            setTimeout(() => void this.compact(room), 0);
-          }
-        }
+        const results = await this.options.store.append(
+          batch.map(({ room, update, meta }) => ({ docId: room.id, update, meta })),
+        );
+        this.settle(batch, results);
       }
     };
     // A failed run must not block every later flush: the chain always continues.
     this.flushing = (this.flushing ?? Promise.resolve())
-      .catch((err: Error) => this.options.log('error', 'flush failed', { why: err.message }))
+      .catch((err: Error) => this.log('error', 'flush failed', { why: err.message }))
       .then(run);
     return this.flushing;
   }
 
   /**
-   * A write failed: nothing of it reached the others. Drop the rooms concerned so they reload from
-   * disk, and close their sockets; clients keep their edits and send them again on reconnect.
+   * A write failed: nothing of it reached the others. Drop the room so it reloads from storage,
+   * and close its sockets; clients keep their edits and send them again on reconnect. Other
+   * rooms are not touched.
    */
-  private storageFailed(batch: PendingUpdate[], err: Error): void {
-    const rooms = new Set(batch.map((p) => p.room));
-    for (const room of rooms) {
-      this.options.log('error', 'could not store updates', {
-        analysisId: room.id,
-        why: err.message,
-      });
-      this.rooms.delete(room.id);
-      for (const conn of [...room.connections]) {
-        conn.close(CLOSE.serverError, 'The server could not save changes; reconnecting.');
-      }
-      room.destroy();
+  private storageFailed(room: Room, err: Error): void {
+    this.log('error', 'could not store updates', { analysisId: room.id, why: err.message });
+    // The room is live, so the entry under its id is its own.
+    const current = this.rooms.get(room.id);
+    if (current && !room.destroyed) this.forget(room.id, current);
+    for (const conn of [...room.connections]) {
+      conn.close(CLOSE.serverError, 'The server could not save changes; reconnecting.');
     }
+    room.destroy();
   }
 
   /** Replaces a room's update log with one snapshot of its current state. */
-  private async compact(room: Room): Promise<void> {
-    if (room.compacting || room.destroyed) return;
+  private async compact(room: Room, claimed = false): Promise<void> {
+    if ((room.compacting && !claimed) || room.destroyed) return;
     room.compacting = true;
     try {
       const upTo = room.lastSeq;
       const before = room.logLength;
-      await this.options.store.compact(room.id, Y.encodeStateAsUpdate(room.doc), upTo);
+      const state = Y.encodeStateAsUpdate(room.doc);
+      await this.options.store.compact(room.id, state, upTo);
       room.logLength -= before;
+      room.bytes = state.byteLength;
     } catch (err) {
-      this.options.log('error', 'compaction failed', {
-        analysisId: room.id,
-        why: (err as Error).message,
-      });
+      this.log('error', 'compaction failed', { analysisId: room.id, why: (err as Error).message });
     } finally {
       room.compacting = false;
     }
@@ -311,8 +363,9 @@ export class SyncHub {
       return;
     }
     if (room.connections.size > 0) return;
-    this.rooms.delete(room.id);
+    this.forget(room.id, current);
     const done = (async () => {
+      while (room.compacting) await new Promise((resolve) => setTimeout(resolve, 5));
       if (room.logLength > 0) await this.compact(room);
       room.destroy();
     })();

@@ -11,7 +11,7 @@ export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 /** One decoded message from a client. */
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array; step2: boolean }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' };
 
@@ -64,7 +64,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         message = { type: 'syncStep1', stateVector: payload };
       } else if (sub === SYNC.step2 || sub === SYNC.update) {
         Y.decodeUpdate(payload); // parses the whole update so a bad one never half-applies
-        message = { type: 'update', update: payload };
+        message = { type: 'update', update: payload, step2: sub === SYNC.step2 };
       } else {
         throw new Error(`unknown sync message type ${sub}`);
       }
@@ -110,6 +110,30 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE.sync);
   encoding.writeVarUint(encoder, SYNC.update);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Auth sub-types: y-protocols' permission denied, and ours for "your changes are accepted again". */
+export const AUTH = { permissionDenied: 0, accepted: 1 } as const;
+
+/**
+ * Tells a client its change was refused and why (y-protocols' auth message, which stock clients
+ * log); the socket stays open, so the person keeps following the meeting.
+ */
+export function encodeRefusal(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.auth);
+  encoding.writeVarUint(encoder, AUTH.permissionDenied);
+  encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a client that was refused that its changes are accepted again (stock clients ignore it). */
+export function encodeAccepted(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.auth);
+  encoding.writeVarUint(encoder, AUTH.accepted);
+  encoding.writeVarString(encoder, '');
   return encoding.toUint8Array(encoder);
 }
 
