@@ -13,7 +13,8 @@ const HINTS: Record<Connection, string> = {
   connected: 'Your changes are shared live',
   offline:
     'The server cannot be reached. Keep working: your changes are kept in this browser and shared when the connection is back.',
-  refused: 'The server did not accept a change from this browser; the message below says why.',
+  refused:
+    'The server did not accept a change from this browser; the message below says why. You still see the others’ changes live.',
 };
 
 /** The connection state, always visible and announced when it changes. */

@@ -10,8 +10,9 @@ interface SyncRefusedNoticeProps {
 }
 
 /**
- * Says why the server turned down a change from this browser (close code 4409) and that the
- * change is not lost: it stays on this device and is sent again later.
+ * Says why the server turned down a change from this browser and that the change is not lost:
+ * it stays on this device and goes through once the analysis accepts changes again. The person
+ * stays in the room meanwhile, so the notice says they still see the others' work.
  */
 export function SyncRefusedNotice({ reason, onRetry, onHide }: SyncRefusedNoticeProps) {
   return (
@@ -20,8 +21,8 @@ export function SyncRefusedNotice({ reason, onRetry, onHide }: SyncRefusedNotice
         Your latest changes were not saved: {reason || 'the server refused them.'}
       </p>
       <p className="wc-sync-notice__text">
-        They are kept in this browser and sent again from time to time; they go through once the
-        analysis accepts changes again.
+        They are kept in this browser and go through once the analysis accepts changes again. You
+        still see everyone else’s changes as they make them.
       </p>
       <div className="wc-sync-notice__buttons">
         <button type="button" className="wc-button" onClick={onRetry}>

@@ -5,6 +5,7 @@ import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import {
+  addWhy,
   createAnalysis,
   editProblem,
   isInitialized,
@@ -14,6 +15,7 @@ import {
 import * as Y from 'yjs';
 import { createSyncSession, type SyncSession, type SyncSessionOptions } from './createSyncSession';
 import type { LocalCache } from './openLocalCache';
+import { startRefusingRoom } from './startRefusingRoom';
 
 const closers: (() => Promise<void> | void)[] = [];
 const stops = new Map<string, () => Promise<void>>();
@@ -200,7 +202,7 @@ describe('createSyncSession: copy on this device, offline and refusals', () => {
     );
   });
 
-  it('says why the server refused a change (4409), does not reconnect in a loop, and tries again later', async () => {
+  it('older servers: says why the server refused a change by closing (4409), does not reconnect in a loop, and tries again later', async () => {
     let connections = 0;
     let refusing = true;
     const url = await startSocketServer((socket, request) => {
@@ -234,7 +236,7 @@ describe('createSyncSession: copy on this device, offline and refusals', () => {
     expect(connections).toBe(3);
   });
 
-  it('stays refused when a retry syncs and is then refused again', async () => {
+  it('older servers: stays refused when a retry syncs and is then closed with 4409 again', async () => {
     let connections = 0;
     const url = await startSocketServer((socket, request) => {
       connections++;
@@ -250,5 +252,99 @@ describe('createSyncSession: copy on this device, offline and refusals', () => {
     await waitFor(() => expect(connections).toBeGreaterThanOrEqual(3), { timeout: 3000 });
     expect(seen.filter((connection) => connection !== 'refused')).toEqual([]);
     expect(session.getState().refused).toEqual({ code: 4409, reason: CLOSED_REASON });
+  });
+});
+
+describe('createSyncSession: refused by the server, still in the room', () => {
+  async function closedRoomWithTwo() {
+    const room = await startRefusingRoom();
+    closers.push(room.stop);
+    createAnalysis(room.doc, { title: 'Refused', problem: 'Why?' }, makeOrigin('server'));
+    const ada = open('room', room.url);
+    const bea = open('room', room.url, { acceptedAfterMs: 100 });
+    ada.awareness.setLocalStateField('user', { name: 'Ada' });
+    await waitFor(() => expect([ada, bea].map((s) => s.getState().synced)).toEqual([true, true]));
+    room.close(CLOSED_REASON);
+    return { room, ada, bea };
+  }
+
+  it('says why, keeps the socket open with the room live, and sends nothing again', async () => {
+    const { room, ada, bea } = await closedRoomWithTwo();
+    editProblem(bea.doc, { text: 'Why? Typed by Bea' }, makeOrigin('local', 'Bea'));
+    await waitFor(() =>
+      expect(bea.getState()).toMatchObject({
+        connection: 'refused',
+        refused: { code: 4409, reason: CLOSED_REASON },
+        closed: null,
+      }),
+    );
+    // Still in the room: presence and accepted edits of others keep arriving.
+    ada.awareness.setLocalStateField('selectedId', 'problem');
+    await waitFor(() =>
+      expect(bea.awareness.getStates().get(ada.doc.clientID)).toMatchObject({
+        user: { name: 'Ada' },
+        selectedId: 'problem',
+      }),
+    );
+    addWhy(room.doc, { parentId: null, text: 'Accepted from elsewhere' }, makeOrigin('server'));
+    await waitFor(() =>
+      expect(Object.values(readAnalysis(bea.doc).whys).map((why) => why.text)).toEqual([
+        'Accepted from elsewhere',
+      ]),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(room.connections()).toBe(2);
+    expect(bea.getState().connection).toBe('refused');
+    expect(readAnalysis(room.doc).problem).toBe('Why?');
+    expect(readAnalysis(ada.doc).problem).toBe('Why?');
+  });
+
+  it('is accepted again without reconnecting once the analysis reopens: the kept edit reaches everyone', async () => {
+    const { room, ada, bea } = await closedRoomWithTwo();
+    editProblem(bea.doc, { text: 'Why? Kept by Bea' }, makeOrigin('local', 'Bea'));
+    await waitFor(() => expect(bea.getState().connection).toBe('refused'));
+
+    room.reopen();
+    await waitFor(() =>
+      expect(bea.getState()).toMatchObject({ connection: 'connected', refused: null }),
+    );
+    await waitFor(() => expect(readAnalysis(ada.doc).problem).toBe('Why? Kept by Bea'));
+    expect(readAnalysis(room.doc).problem).toBe('Why? Kept by Bea');
+    expect(room.connections()).toBe(2);
+  });
+
+  it('"Try again now" sends the kept edit on a fresh socket: refused again while closed, through once open', async () => {
+    const { room, bea } = await closedRoomWithTwo();
+    editProblem(bea.doc, { text: 'Why? Retried' }, makeOrigin('local', 'Bea'));
+    await waitFor(() => expect(bea.getState().connection).toBe('refused'));
+    const seen: string[] = [];
+    bea.subscribe(() => seen.push(bea.getState().connection));
+
+    bea.retry();
+    await waitFor(() => expect(room.connections()).toBe(3));
+    await new Promise((r) => setTimeout(r, 300)); // longer than acceptedAfterMs
+    expect(bea.getState().refused).toEqual({ code: 4409, reason: CLOSED_REASON });
+    expect(seen.filter((connection) => connection !== 'refused')).toEqual([]);
+
+    room.reopen();
+    await waitFor(() => expect(readAnalysis(room.doc).problem).toBe('Why? Retried'));
+    await waitFor(() => expect(bea.getState()).toMatchObject({ connection: 'connected' }));
+  });
+
+  it('after a dropped connection, shows "offline" while still refused, then is accepted on the new socket', async () => {
+    const { room, bea } = await closedRoomWithTwo();
+    editProblem(bea.doc, { text: 'Why? Kept offline' }, makeOrigin('local', 'Bea'));
+    await waitFor(() => expect(bea.getState().connection).toBe('refused'));
+    const seen: string[] = [];
+    bea.subscribe(() => seen.push(bea.getState().connection));
+
+    room.dropSockets();
+    room.reopen(); // while the sockets are gone: nobody is asked, the new socket sends it itself
+    await waitFor(() =>
+      expect(bea.getState()).toMatchObject({ connection: 'connected', refused: null }),
+    );
+    expect(seen[0]).toBe('offline');
+    expect(seen.at(-1)).toBe('connected');
+    expect(readAnalysis(room.doc).problem).toBe('Why? Kept offline');
   });
 });

@@ -1,13 +1,16 @@
-import { WebsocketProvider } from 'y-websocket';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isInitialized, metaOf } from '@whychain/shared';
 import { localCacheName, openLocalCache, type OpenLocalCache } from './openLocalCache';
+import { readAuthMessage } from './readAuthMessage';
 import { syncUrl } from './syncUrl';
 
 /**
  * What the connection indicator says. "refused": the server turned down a change from this copy
- * (close code 4409, e.g. the analysis was closed meanwhile); the copy is kept and sent again later.
+ * (e.g. the analysis was closed meanwhile, or this person may only view it). The socket stays
+ * open, so the room is still followed live; the change is kept and goes through once the server
+ * accepts it (it asks for it when the analysis is reopened).
  */
 export type Connection = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -28,7 +31,10 @@ export interface SyncState {
   loaded: boolean;
   /** Set when the server closed the room for good (4400-4499 but 4409), e.g. 4404 for an unknown id. */
   closed: SyncProblem | null;
-  /** Set while the server refuses this copy's changes (4409); cleared once a sync is accepted. */
+  /**
+   * Set while the server refuses this copy's changes (code 4409 with the server's reason, told in
+   * an auth message or, by older servers, as the close code); cleared once they are accepted.
+   */
   refused: SyncProblem | null;
 }
 
@@ -38,7 +44,10 @@ export interface SyncSession {
   readonly awareness: Awareness;
   getState(): SyncState;
   subscribe(listener: () => void): () => void;
-  /** Tries to connect now rather than after the current wait (offline, or refused). */
+  /**
+   * Tries again now: connects at once when offline; when refused, sends the kept changes again
+   * on a fresh connection (the server asks a new socket for everything it lacks).
+   */
   retry(): void;
   destroy(): void;
 }
@@ -46,7 +55,7 @@ export interface SyncSession {
 export const NOT_FOUND_CODE = 4404;
 export const WRITE_REFUSED_CODE = 4409;
 
-/** The longest wait between two attempts to send changes the server refused. */
+/** The longest wait between two attempts to send changes an older server refused by closing. */
 const MAX_REFUSED_RETRY_MS = 5 * 60_000;
 
 type NetworkEvents = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
@@ -59,9 +68,15 @@ export interface SyncSessionOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /** Keeps the document on this device (IndexedDB by default); null keeps no copy. */
   localCache?: OpenLocalCache | null;
-  /** First wait before sending refused changes again; doubles each time, up to five minutes. */
+  /**
+   * For older servers, which close the socket with 4409 to refuse: the first wait before
+   * connecting again; doubles each time, up to five minutes.
+   */
   refusedRetryMs?: number;
-  /** How long a connection must stay open after syncing before the server is deemed to accept. */
+  /**
+   * How long after a new connection synced, without a refusal, the server is deemed to accept
+   * this copy's changes (a new socket's kept changes are accepted silently).
+   */
   acceptedAfterMs?: number;
   /** Source of the browser's `online`/`offline` events (the window by default); null for none. */
   network?: NetworkEvents | null;
@@ -80,7 +95,7 @@ export function createSyncSession(
   const cache = openCache?.(localCacheName(analysisId), doc) ?? null;
   const provider = new WebsocketProvider(options.serverUrl ?? syncUrl(), analysisId, doc, {
     ...(options.WebSocketPolyfill && { WebSocketPolyfill: options.WebSocketPolyfill }),
-    // 4400-4499 mean "do not come back"; 4409 is retried on our own, slower schedule.
+    // 4400-4499 mean "do not come back"; 4409 (older servers) is retried on our own, slower schedule.
     shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500),
     // Tabs of one browser sync through the server like everyone else. Over a BroadcastChannel a
     // tab would pass another tab's presence to the server first, and the server gives a
@@ -105,7 +120,12 @@ export function createSyncSession(
   };
   let probed = false;
   let destroyed = false;
+  /** Refusals in a row by closing the socket (older servers), for the growing wait. */
   let refusals = 0;
+  /** The socket now open (or last opened) was refused: its sync says nothing about acceptance. */
+  let refusedHere = false;
+  /** The socket went away on purpose while refused (4409, or a retry): the indicator stays. */
+  let keepRefusedOnClose = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let acceptTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -124,15 +144,26 @@ export function createSyncSession(
     () => undefined,
   );
 
+  // The server refuses a change with an auth message and keeps the socket open; it says so
+  // again (sub-type 1) once a change from this socket is accepted.
+  provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+    const message = readAuthMessage(decoder);
+    if (message?.type === 'refused') refuseHere(message.reason);
+    else if (message?.type === 'accepted') accept();
+  };
+
   provider.on('status', ({ status }) => {
-    // While refused, only an accepted sync (below) changes what the indicator says.
-    if (state.refused) return;
     if (status === 'connected') {
-      update({ connection: 'connected' });
+      refusedHere = false;
+      keepRefusedOnClose = false;
+      // Still refused until this socket's changes are accepted (see the sync handler).
+      update({ connection: state.refused ? 'refused' : 'connected' });
     } else if (status === 'connecting') {
-      // A retry after a lost connection stays "Offline" until it succeeds.
+      // A retry after a lost connection stays "Offline" (or "refused") until it succeeds.
+      if (state.refused) return;
       update({ connection: state.connection === 'offline' ? 'offline' : 'connecting' });
     } else {
+      if (state.refused && keepRefusedOnClose) return;
       update({ connection: 'offline' });
     }
   });
@@ -141,16 +172,18 @@ export function createSyncSession(
     // User Timing mark: when the server's data arrived (read by `npm run bench`).
     if (!state.synced) globalThis.performance?.mark?.('whychain:synced');
     update({ synced: true, loaded: true });
-    if (state.refused) confirmAccepted();
+    if (state.refused && !refusedHere) confirmAccepted();
   });
   provider.on('connection-close', (event) => {
     clearTimeout(acceptTimer);
     if (event?.code === WRITE_REFUSED_CODE) {
-      refuse({ code: event.code, reason: event.reason });
+      refuseByClose({ code: event.code, reason: event.reason });
       return;
     }
-    if (state.refused) return;
+    if (state.refused && keepRefusedOnClose && event === null) return; // our own retry
+    keepRefusedOnClose = false;
     update({ connection: 'offline' });
+    if (state.refused) return;
     const final = event !== null && event.code >= 4400 && event.code < 4500;
     if (!final && !state.synced && !probed && options.probeUrl !== null) probeExists();
   });
@@ -165,11 +198,25 @@ export function createSyncSession(
   });
 
   /**
-   * The server turned down a change this copy holds (4409). Reconnecting at once would send the
-   * same change and be turned down again, so wait, longer each time: the change stays on this
-   * device and goes through once the analysis accepts changes again (e.g. it is reopened).
+   * The server turned down a change from this socket and stays connected: others' edits and
+   * presence keep coming. Nothing is sent again on our side: the change stays in this copy and
+   * the server asks for it once the analysis accepts changes again (e.g. it is reopened).
    */
-  function refuse(problem: SyncProblem) {
+  function refuseHere(reason: string) {
+    refusedHere = true;
+    clearTimeout(acceptTimer);
+    clearTimeout(retryTimer);
+    update({ connection: 'refused', refused: { code: WRITE_REFUSED_CODE, reason } });
+  }
+
+  /**
+   * An older server closed the socket to refuse a change (4409). Reconnecting at once would send
+   * the same change and be turned down again, so wait, longer each time: the change stays on
+   * this device and goes through once the analysis accepts changes again.
+   */
+  function refuseByClose(problem: SyncProblem) {
+    refusedHere = true;
+    keepRefusedOnClose = true;
     update({ connection: 'refused', refused: problem });
     clearTimeout(retryTimer);
     const wait = Math.min(refusedRetryMs * 2 ** refusals, MAX_REFUSED_RETRY_MS);
@@ -179,16 +226,26 @@ export function createSyncSession(
     }, wait);
   }
 
+  /** This copy's changes are accepted again. */
+  function accept() {
+    clearTimeout(acceptTimer);
+    clearTimeout(retryTimer);
+    refusedHere = false;
+    keepRefusedOnClose = false;
+    refusals = 0;
+    update({ connection: provider.wsconnected ? 'connected' : 'offline', refused: null });
+  }
+
   /**
-   * The server sends its state before it reads ours, so a sync alone does not mean our changes
-   * were accepted: a connection still open a moment later does.
+   * A new socket sends its kept changes while syncing, and the server accepts them silently (or
+   * refuses them; an older server by closing the socket): so a sync without a refusal a moment
+   * later means they were accepted.
    */
   function confirmAccepted() {
     clearTimeout(acceptTimer);
     acceptTimer = setTimeout(() => {
-      if (destroyed || !provider.wsconnected) return;
-      refusals = 0;
-      update({ connection: 'connected', refused: null });
+      if (destroyed || refusedHere || !provider.wsconnected) return;
+      accept();
     }, acceptedAfterMs);
   }
 
@@ -208,24 +265,27 @@ export function createSyncSession(
 
   /** The browser lost the network: drop the socket now rather than when it times out (~30 s). */
   const onOffline = () => {
-    if (provider.ws === null || state.refused || state.closed) return;
+    if (provider.ws === null || state.closed) return;
+    keepRefusedOnClose = false;
     provider.disconnect();
     provider.connect(); // keeps trying, with backoff, until the network is back
   };
   /** The network is back: try at once instead of waiting for the next attempt. */
   const onOnline = () => {
-    if (!state.refused && !state.closed && provider.shouldConnect) provider.connect();
+    if (!state.closed && provider.shouldConnect) provider.connect();
   };
   network?.addEventListener('offline', onOffline);
   network?.addEventListener('online', onOnline);
 
   /**
-   * While refused, a change of the analysis's status made here (this person reopening it) is
-   * what makes the kept changes acceptable: send them at once rather than at the next attempt.
+   * While refused by an older server (no socket), a change of the analysis's status made here
+   * (this person reopening it) is what makes the kept changes acceptable: send them at once
+   * rather than at the next attempt. With an open socket the reopen goes out as any change, and
+   * the server asks for the kept changes it builds on.
    */
   const meta: unknown = metaOf(doc).raw;
   const onTransaction = (transaction: Y.Transaction) => {
-    if (!state.refused || destroyed || !transaction.local) return;
+    if (!state.refused || destroyed || !transaction.local || provider.ws !== null) return;
     if (![...transaction.changed.keys()].some((type) => type === meta)) return;
     clearTimeout(retryTimer);
     provider.connect();
@@ -243,6 +303,11 @@ export function createSyncSession(
     retry() {
       if (destroyed || state.closed) return;
       clearTimeout(retryTimer);
+      if (state.refused && provider.ws !== null) {
+        // A fresh socket: the server asks it for all it lacks, the kept changes among them.
+        keepRefusedOnClose = true;
+        provider.disconnect();
+      }
       provider.connect();
     },
     destroy() {
