@@ -12,6 +12,7 @@ import { createEditorActions } from './createEditorActions';
 import type { EditorStore } from './createEditorStore';
 import { EditorHeader } from './EditorHeader';
 import { EditorStoreProvider } from './EditorStoreProvider';
+import { PartErrorBoundary } from './PartErrorBoundary';
 import { peersByNode } from './peersByNode';
 import { PresenceList } from './PresenceList';
 import { readOnlyReason } from './readOnlyReason';
@@ -40,7 +41,10 @@ export interface AnalysisEditorProps {
 export function AnalysisEditor({ store, ...props }: AnalysisEditorProps) {
   return (
     <EditorStoreProvider store={store}>
-      <EditorLayout {...props} />
+      {/* The last resort: each part below has its own, so this one is seldom reached. */}
+      <PartErrorBoundary part="The editor" resetKey={props.doc}>
+        <EditorLayout {...props} />
+      </PartErrorBoundary>
     </EditorStoreProvider>
   );
 }
@@ -105,12 +109,14 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
         <div className="wc-editor__body">
           <main className="wc-editor__canvas">
             {ready ? (
-              <WhyCanvas
-                snapshot={snapshot}
-                readOnly={lockedReason !== null}
-                peersByNode={marks}
-                awareness={awareness}
-              />
+              <PartErrorBoundary part="The tree" resetKey={snapshot}>
+                <WhyCanvas
+                  snapshot={snapshot}
+                  readOnly={lockedReason !== null}
+                  peersByNode={marks}
+                  awareness={awareness}
+                />
+              </PartErrorBoundary>
             ) : (
               <p className="wc-loading" aria-live="polite">
                 Loading analysis…
@@ -118,15 +124,19 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
             )}
           </main>
           <aside className="wc-sidepanel">
-            <PresenceList peers={self} snapshot={ready ? snapshot : null} />
+            <PartErrorBoundary part="The list of people in the room" resetKey={peers}>
+              <PresenceList peers={self} snapshot={ready ? snapshot : null} />
+            </PartErrorBoundary>
             {ready && (
-              <SidePanel
-                doc={doc}
-                snapshot={snapshot}
-                origin={origin}
-                meetingOrigin={meetingOrigin}
-                readOnly={lockedReason !== null}
-              />
+              <PartErrorBoundary part="The side panel" resetKey={snapshot}>
+                <SidePanel
+                  doc={doc}
+                  snapshot={snapshot}
+                  origin={origin}
+                  meetingOrigin={meetingOrigin}
+                  readOnly={lockedReason !== null}
+                />
+              </PartErrorBoundary>
             )}
           </aside>
         </div>

@@ -18,6 +18,7 @@ import { useEditorStore, useEditorStoreApi } from '../editor/useEditorStore';
 import { focusNode } from '../keyboard/focusNode';
 import { ancestorsOf } from './ancestorsOf';
 import { FollowViewport } from './FollowViewport';
+import { guardedNode } from './guardedNode';
 import { KeepInPlace } from './KeepInPlace';
 import { Overview } from './Overview';
 import { ProblemNode } from './ProblemNode';
@@ -38,7 +39,10 @@ import './flow.css';
  */
 const DRAW_ALL_UP_TO = 150;
 
-const nodeTypes = { problem: ProblemNode, why: WhyNode };
+const nodeTypes = {
+  problem: guardedNode(ProblemNode, () => 'The problem'),
+  why: guardedNode(WhyNode, ({ data }) => data.label),
+};
 const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const KEYS =
   'Arrow keys move between whys; Tab adds an answer, Enter a why beside it, Delete removes it. Press ? for every shortcut.';

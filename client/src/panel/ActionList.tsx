@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Action, ActionKind, WhyId } from '@whychain/shared';
+import { PartErrorBoundary } from '../editor/PartErrorBoundary';
 import { ActionItem } from './ActionItem';
 import { AddActionForm } from './AddActionForm';
 import { usePanel } from './PanelContext';
@@ -34,7 +35,15 @@ export function ActionList({ title, whyId, actions, empty }: ActionListProps) {
       {actions.length > 0 ? (
         <ul className="wc-actions" aria-labelledby={headingId}>
           {actions.map((action) => (
-            <ActionItem key={action.id} action={action} />
+            <PartErrorBoundary
+              key={action.id}
+              as="li"
+              compact
+              part={`The action “${action.description || 'without a description'}”`}
+              resetKey={action}
+            >
+              <ActionItem action={action} />
+            </PartErrorBoundary>
           ))}
         </ul>
       ) : (

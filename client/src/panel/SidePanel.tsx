@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { AnalysisSnapshot, Origin } from '@whychain/shared';
 import type * as Y from 'yjs';
+import { PartErrorBoundary } from '../editor/PartErrorBoundary';
 import { useEditorStore } from '../editor/useEditorStore';
 import { MeetingTimer } from '../meeting/MeetingTimer';
 import { ParkingLot } from '../meeting/ParkingLot';
@@ -36,14 +37,24 @@ export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: Si
   return (
     <PanelContext.Provider value={env}>
       <div className="wc-panel">
-        <MeetingTimer timer={snapshot.timer} />
+        <PartErrorBoundary part="The meeting timer" resetKey={snapshot.timer}>
+          <MeetingTimer timer={snapshot.timer} />
+        </PartErrorBoundary>
         {why ? (
-          <WhyDetails key={why.id} why={why} snapshot={snapshot} />
+          <PartErrorBoundary key={why.id} part={`Why ${why.depth}`} resetKey={snapshot}>
+            <WhyDetails why={why} snapshot={snapshot} />
+          </PartErrorBoundary>
         ) : (
-          <AnalysisDetails snapshot={snapshot} />
+          <PartErrorBoundary part="The analysis details" resetKey={snapshot}>
+            <AnalysisDetails snapshot={snapshot} />
+          </PartErrorBoundary>
         )}
-        <ChecklistSection snapshot={snapshot} />
-        <ParkingLot items={snapshot.parkingLot} />
+        <PartErrorBoundary part="The checklist" resetKey={snapshot}>
+          <ChecklistSection snapshot={snapshot} />
+        </PartErrorBoundary>
+        <PartErrorBoundary part="The parking lot" resetKey={snapshot.parkingLot}>
+          <ParkingLot items={snapshot.parkingLot} />
+        </PartErrorBoundary>
       </div>
     </PanelContext.Provider>
   );

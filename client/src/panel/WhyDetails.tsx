@@ -8,6 +8,7 @@ import {
   type Why,
   type WhyDetailsPatch,
 } from '@whychain/shared';
+import { PartErrorBoundary } from '../editor/PartErrorBoundary';
 import { useEditorActions } from '../editor/useEditorActions';
 import { ActionList } from './ActionList';
 import { CommentList } from './CommentList';
@@ -127,20 +128,26 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
       )}
       <ErrorText error={error} />
 
-      <EvidenceSection why={why} />
+      <PartErrorBoundary part="The evidence" resetKey={why}>
+        <EvidenceSection why={why} />
+      </PartErrorBoundary>
 
       {why.rootCause && (
-        <ActionList
-          title="Actions"
-          whyId={why.id}
-          actions={snapshot.actions.filter((action) => action.whyId === why.id)}
-        />
+        <PartErrorBoundary part="The actions" resetKey={snapshot.actions}>
+          <ActionList
+            title="Actions"
+            whyId={why.id}
+            actions={snapshot.actions.filter((action) => action.whyId === why.id)}
+          />
+        </PartErrorBoundary>
       )}
 
-      <CommentList
-        whyId={why.id}
-        comments={snapshot.comments.filter((comment) => comment.whyId === why.id)}
-      />
+      <PartErrorBoundary part="The comments" resetKey={snapshot.comments}>
+        <CommentList
+          whyId={why.id}
+          comments={snapshot.comments.filter((comment) => comment.whyId === why.id)}
+        />
+      </PartErrorBoundary>
     </section>
   );
 }
