@@ -56,6 +56,8 @@ const NEW_FILE_PAGE_SIZE = 1024;
 const TOUCH_INTERVAL_MS = 1000;
 /** Rows read per query when loading a long log, so a big document does not hold one statement. */
 const LOAD_CHUNK = 5000;
+/** Rows of a compacted log deleted per statement. */
+const DROP_CHUNK = 2000;
 
 export interface SqliteStoreOptions {
   durability?: Durability;
@@ -128,7 +130,9 @@ export class SqliteStore implements DocumentStore {
       setSnapshot: db.prepare(
         'UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?',
       ),
-      dropUpdates: db.prepare('DELETE FROM updates WHERE doc_id = ? AND seq <= ?'),
+      dropSomeUpdates: db.prepare(
+        'DELETE FROM updates WHERE doc_id = @id AND seq IN (SELECT seq FROM updates WHERE doc_id = @id AND seq <= @upTo ORDER BY seq LIMIT @limit)',
+      ),
       list: db.prepare(
         'SELECT id, title, status, created_at AS createdAt, updated_at AS updatedAt FROM documents ORDER BY updated_at DESC',
       ),
@@ -265,12 +269,22 @@ export class SqliteStore implements DocumentStore {
   }
 
   async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      // Never move back: a late compaction of an older state leaves a newer snapshot alone.
-      const changed = this.statements.setSnapshot.run(state, upToSeq, id, upToSeq).changes;
-      if (changed > 0) this.statements.dropUpdates.run(id, upToSeq);
-    })();
+    // Never move back: a late compaction of an older state leaves a newer snapshot alone.
+    const changed = this.statements.setSnapshot.run(state, upToSeq, id, upToSeq).changes;
     this.flusher?.committed();
+    if (changed === 0) return;
+    // The snapshot now covers the log up to `upToSeq` (loads skip those rows), so the rows can
+    // go in slices, a turn of the event loop apart: a long log never stalls the other rooms.
+    for (;;) {
+      const dropped = this.statements.dropSomeUpdates.run({
+        id,
+        upTo: upToSeq,
+        limit: DROP_CHUNK,
+      }).changes;
+      this.flusher?.committed();
+      if (dropped < DROP_CHUNK || !this.db.open) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async list(): Promise<DocumentSummary[]> {
