@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { DamagedBadge } from '../editor/DamagedBadge';
 import { useEditorActions } from '../editor/useEditorActions';
 import { CollapseToggle } from './CollapseToggle';
 import { NodeActions } from './NodeActions';
@@ -30,6 +31,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="wc-node__head">
         <span className="wc-node__label">{data.label}</span>
+        {data.damaged && <DamagedBadge record="why" />}
         <VerificationBadge verification={data.verification} />
         {data.rootCause && <span className="wc-badge">Root cause</span>}
         <PeerMarks peers={data.peers} />

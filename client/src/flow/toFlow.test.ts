@@ -74,6 +74,17 @@ describe('toFlow', () => {
     });
   });
 
+  it('marks a why saved in a broken shape as damaged, and no other', () => {
+    const { snapshot, overcharged, form } = build();
+    const damaged = {
+      ...snapshot,
+      whys: { ...snapshot.whys, [form]: { ...snapshot.whys[form]!, damaged: true } },
+    };
+    const byId = new Map(toFlow(damaged, noUi).nodes.map((node) => [node.id, node]));
+    expect((byId.get(form) as WhyFlowNode).data.damaged).toBe(true);
+    expect((byId.get(overcharged) as WhyFlowNode).data.damaged).toBe(false);
+  });
+
   it('names each node for assistive technology', () => {
     const { snapshot, form, late } = build();
     const byId = new Map(toFlow(snapshot, noUi).nodes.map((node) => [node.id, node]));

@@ -8,6 +8,7 @@ import {
   type Verification,
   type WhyId,
 } from '@whychain/shared';
+import { isDamaged } from '../editor/isDamaged';
 import { descendantCount } from './ancestorsOf';
 
 /** Someone else who has a node selected, shown on that node. */
@@ -64,6 +65,8 @@ export type WhyNodeData = NodeDataBase & {
   /** "Why 1", "Why 2", ... */
   label: string;
   rootCause: boolean;
+  /** Saved in a broken shape: its text is shown as far as it could be read. */
+  damaged: boolean;
   verification: Verification;
   /** True when this why, or one it answers, was ruled out: shown greyed. */
   ruledOut: boolean;
@@ -224,6 +227,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
           depth: why.depth,
           label,
           rootCause: why.rootCause,
+          damaged: isDamaged(why),
           verification: why.verification,
           ruledOut: isRuledOut,
           category: why.category,
