@@ -1,0 +1,396 @@
+/**
+ * Big documents: an analysis of 2,000 whys built by 50,000 updates, pushed over a socket; then
+ * unload and compaction, and a fresh client's load, with another small room typing meanwhile
+ * (method in run.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import {
+  addWhy,
+  createAnalysis,
+  editWhyText,
+  makeOrigin,
+  whysOf,
+  type WhyId,
+} from '@whychain/shared';
+import { RawClient } from './rawClient';
+import { spawnServer, type BenchServer, type HostOptions, type LoopStall } from './servers';
+import { ms, percentile, table } from './stats';
+import { forkTypingClients, type TypingClients } from './typingClients';
+
+const WHYS = 2_000;
+const CHARS_PER_WHY = 24; // 2,000 adds + 48,000 keystrokes = 50,000 updates
+const PUSH_BATCH = 200;
+const SMALL_ROOM_INTERVAL_MS = 20;
+/** Target: no stall over this for the other rooms during compaction and load. */
+const STALL_TARGET_MS = 50;
+const origin = makeOrigin('local', 'bench-big');
+
+interface PhaseRow {
+  server: string;
+  phase: string;
+  ms: number;
+  stall: LoopStall;
+  smallMax: number;
+  smallSamples: number;
+  targeted: boolean;
+}
+
+interface MemoryRow {
+  server: string;
+  how: string;
+  rssWithout: number;
+  rssWith: number;
+  heapDelta: number;
+}
+
+/** A running server with a small room open in which one writer types every 20 ms. */
+interface Setup {
+  server: BenchServer;
+  typing: TypingClients;
+}
+
+/** Builds the big analysis in `doc` (on top of what it holds) and returns its updates in order. */
+function buildBig(doc: Y.Doc, withCreate: boolean): { updates: Uint8Array[]; clocks: number[] } {
+  const updates: Uint8Array[] = [];
+  const clocks: number[] = [];
+  const capture = (update: Uint8Array) => {
+    updates.push(update);
+    clocks.push(Y.getState(doc.store, doc.clientID));
+  };
+  doc.on('update', capture);
+  if (withCreate) {
+    createAnalysis(doc, { title: 'Big analysis', problem: 'Why is everything late?' }, origin);
+  }
+  const parents: Array<WhyId | null> = [null];
+  for (let i = 0; i < WHYS; i++) {
+    const added = addWhy(doc, { parentId: parents[Math.floor(i / 3)] ?? null, text: '' }, origin);
+    if (!added.ok) throw new Error(added.reason);
+    parents.push(added.id);
+    const text = `Because step ${i} was skipped again`;
+    for (let c = 1; c <= CHARS_PER_WHY; c++) {
+      const edited = editWhyText(doc, { whyId: added.id, text: text.slice(0, c) }, origin);
+      if (!edited.ok) throw new Error(edited.reason);
+    }
+  }
+  doc.off('update', capture);
+  return { updates, clocks };
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(2);
+  }
+}
+
+/** Opens `room` on the server with a pusher and an observer; the pusher has the server's state. */
+async function openBig(server: BenchServer, room: string) {
+  const pusher = new RawClient(server.url, room, { sendLocal: false });
+  const observer = new RawClient(server.url, room);
+  await Promise.all([pusher.synced, observer.synced]);
+  return { pusher, observer };
+}
+
+/** Sends the updates in batches, each once the observer has the one before: a paced import. */
+async function push(
+  big: { pusher: RawClient; observer: RawClient },
+  built: { updates: Uint8Array[]; clocks: number[] },
+): Promise<void> {
+  const id = big.pusher.doc.clientID;
+  for (let i = 0; i < built.updates.length; i += PUSH_BATCH) {
+    const end = Math.min(i + PUSH_BATCH, built.updates.length);
+    for (let j = i; j < end; j++) big.pusher.sendUpdate(built.updates[j]!);
+    const target = built.clocks[end - 1]!;
+    await until(() => Y.getState(big.observer.doc.store, id) >= target, 'pushed updates');
+  }
+  if (big.pusher.refusals.length > 0) throw new Error(`refused: ${big.pusher.refusals[0]}`);
+}
+
+async function withSmallRoom(options: HostOptions, crash: (err: Error) => void): Promise<Setup> {
+  const server = await spawnServer(options, crash);
+  return { server, typing: await smallRoom(server, await server.createRoom(), crash) };
+}
+
+async function smallRoom(
+  server: BenchServer,
+  room: { room: string; initialized: boolean },
+  crash: (err: Error) => void,
+): Promise<TypingClients> {
+  const typing = await forkTypingClients({
+    url: server.url,
+    rooms: [room],
+    processes: 1,
+    socketsPerRoom: 2,
+    intervalMs: SMALL_ROOM_INTERVAL_MS,
+    onCrash: crash,
+  });
+  typing.start();
+  await sleep(1000);
+  return typing;
+}
+
+/** Runs `fn` as one phase: the server's loop stall and the small room's arrivals meanwhile. */
+async function phase(
+  setup: Setup,
+  rows: PhaseRow[],
+  name: string,
+  targeted: boolean,
+  fn: () => Promise<number | void>,
+): Promise<void> {
+  await setup.server.resetLoop();
+  setup.typing.windowStart();
+  const started = performance.now();
+  const measured = await fn();
+  const elapsed = measured ?? performance.now() - started;
+  await sleep(200); // a stall right after the phase still belongs to it
+  const stall = await setup.server.readLoop();
+  const [window] = await setup.typing.windowEnd();
+  const delays = [...window!.delays].sort((a, b) => a - b);
+  rows.push({
+    server: setup.server.label,
+    phase: name,
+    ms: elapsed,
+    stall,
+    smallMax: percentile(delays, 100),
+    smallSamples: delays.length,
+    targeted,
+  });
+}
+
+async function memory(server: BenchServer) {
+  await server.gc();
+  await sleep(200);
+  await server.gc();
+  return server.stats();
+}
+
+async function loadedCount(server: BenchServer): Promise<number> {
+  const res = await fetch(`${server.url}/healthz`);
+  return ((await res.json()) as { loadedAnalyses: number }).loadedAnalyses;
+}
+
+/** A read-only view of our SQLite file: whether a document's log is empty, and its sizes. */
+function openStore(dataDir: string) {
+  const db = new Database(join(dataDir, 'whychain.sqlite'), { readonly: true });
+  const any = db.prepare('SELECT 1 FROM updates WHERE doc_id = ? LIMIT 1');
+  const count = db.prepare('SELECT count(*) AS n FROM updates WHERE doc_id = ?');
+  const snapshot = db.prepare('SELECT length(snapshot) AS bytes FROM documents WHERE id = ?');
+  return {
+    logEmpty: (id: string) => any.get(id) === undefined,
+    logLength: (id: string) => (count.get(id) as { n: number }).n,
+    snapshotBytes: (id: string) => (snapshot.get(id) as { bytes: number | null }).bytes ?? 0,
+    close: () => db.close(),
+  };
+}
+
+/** Closes the big room's sockets and times until the room is unloaded and its log compacted. */
+async function unloadAndCompact(server: BenchServer, big: RawClient[], id: string) {
+  const store = openStore(server.dataDir!);
+  try {
+    const logAtClose = store.logLength(id);
+    const loadedBefore = await loadedCount(server);
+    const started = performance.now();
+    for (const c of big) c.close();
+    await until(() => store.logEmpty(id), 'compaction');
+    const compactedMs = performance.now() - started;
+    // Unloaded too (the room drops out of the loaded count).
+    const startWait = Date.now();
+    while ((await loadedCount(server)) >= loadedBefore && Date.now() - startWait < 30_000) {
+      await sleep(10);
+    }
+    return { logAtClose, compactedMs, snapshotBytes: store.snapshotBytes(id) };
+  } finally {
+    store.close();
+  }
+}
+
+/** Ours as it ships: the log compacts every 500 updates and on unload. */
+async function oursDefault(crash: (err: Error) => void, rows: PhaseRow[], mem: MemoryRow[]) {
+  const setup = await withSmallRoom({ kind: 'ours' }, crash);
+  const { server } = setup;
+  try {
+    const { room } = await server.createRoom();
+    const big = await openBig(server, room);
+    const built = buildBig(big.pusher.doc, false);
+    await phase(setup, rows, `push ${built.updates.length} updates`, false, () => push(big, built));
+    let info = { logAtClose: 0, compactedMs: 0, snapshotBytes: 0 };
+    await phase(setup, rows, 'unload + compaction', true, async () => {
+      info = await unloadAndCompact(server, [big.pusher, big.observer], room);
+      return info.compactedMs;
+    });
+    rows[rows.length - 1]!.phase +=
+      ` (log ${info.logAtClose} updates -> snapshot ${(info.snapshotBytes / 1024).toFixed(0)} KiB)`;
+    const without = await memory(server);
+    let fresh: RawClient | undefined;
+    await phase(setup, rows, 'load from storage -> synced', true, async () => {
+      fresh = new RawClient(server.url, room);
+      await fresh.synced;
+      return fresh.syncMs;
+    });
+    if (whysOf(fresh!.doc).size !== WHYS) throw new Error('the loaded analysis lacks whys');
+    const withRoom = await memory(server);
+    mem.push({
+      server: server.label,
+      how: 'after unload vs after reload (same process)',
+      rssWithout: without.rss,
+      rssWith: withRoom.rss,
+      heapDelta: withRoom.heapUsed - without.heapUsed,
+    });
+    fresh!.close();
+    await setup.typing.stop();
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Ours with a 50,000-update log: compaction off, killed after the push, restarted, loaded. */
+async function oursFromLog(crash: (err: Error) => void, rows: PhaseRow[], mem: MemoryRow[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'whychain-bench-big-'));
+  try {
+    const first = await withSmallRoom({ kind: 'ours', compactAfter: 1e9, dataDir }, crash);
+    const small = await first.server.createRoom();
+    const { room } = await first.server.createRoom();
+    const big = await openBig(first.server, room);
+    const built = buildBig(big.pusher.doc, false);
+    await push(big, built);
+    await first.typing.stop();
+    await first.server.kill(); // the log stays as it is: nothing compacts it
+    big.pusher.close();
+    big.observer.close();
+
+    const server = await spawnServer({ kind: 'ours', dataDir }, crash);
+    try {
+      const setup: Setup = { server, typing: await smallRoom(server, small, crash) };
+      const without = await memory(server);
+      const store = openStore(dataDir);
+      const logLength = store.logLength(room);
+      store.close();
+      let fresh: RawClient | undefined;
+      await phase(setup, rows, `load a ${logLength}-update log -> synced`, true, async () => {
+        fresh = new RawClient(server.url, room);
+        await fresh.synced;
+        return fresh.syncMs;
+      });
+      if (whysOf(fresh!.doc).size !== WHYS) throw new Error('the loaded analysis lacks whys');
+      const withRoom = await memory(server);
+      mem.push({
+        server: `${server.label}, from the log`,
+        how: 'fresh process, before vs after the load',
+        rssWithout: without.rss,
+        rssWith: withRoom.rss,
+        heapDelta: withRoom.heapUsed - without.heapUsed,
+      });
+      let info = { logAtClose: 0, compactedMs: 0, snapshotBytes: 0 };
+      await phase(setup, rows, 'unload + compaction', true, async () => {
+        info = await unloadAndCompact(server, [fresh!], room);
+        return info.compactedMs;
+      });
+      rows[rows.length - 1]!.phase += ` (log ${info.logAtClose} updates)`;
+      await setup.typing.stop();
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The stock relay: the same updates over a socket, kept in memory; then a fresh client syncs. */
+async function reference(crash: (err: Error) => void, rows: PhaseRow[], mem: MemoryRow[]) {
+  const setup = await withSmallRoom({ kind: 'reference' }, crash);
+  const { server } = setup;
+  try {
+    const { room } = await server.createRoom();
+    const without = await memory(server);
+    const big = await openBig(server, room);
+    const built = buildBig(big.pusher.doc, true);
+    await phase(setup, rows, `push ${built.updates.length} updates`, false, () => push(big, built));
+    big.pusher.close();
+    big.observer.close();
+    await sleep(500);
+    let fresh: RawClient | undefined;
+    await phase(setup, rows, 'fresh client -> synced (in memory)', true, async () => {
+      fresh = new RawClient(server.url, room);
+      await fresh.synced;
+      return fresh.syncMs;
+    });
+    if (whysOf(fresh!.doc).size !== WHYS) throw new Error('the synced analysis lacks whys');
+    const withRoom = await memory(server);
+    mem.push({
+      server: server.label,
+      how: 'fresh process, before vs after the push',
+      rssWithout: without.rss,
+      rssWith: withRoom.rss,
+      heapDelta: withRoom.heapUsed - without.heapUsed,
+    });
+    fresh!.close();
+    await setup.typing.stop();
+  } finally {
+    await server.stop();
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** Runs the big-document part and prints its tables. */
+export async function runBigDoc(crash: (err: Error) => void): Promise<void> {
+  console.log(
+    `Big documents: ${WHYS} whys built by ${WHYS * (CHARS_PER_WHY + 1)} updates (add, then type ` +
+      `${CHARS_PER_WHY} characters one update each), pushed over one socket in batches of ` +
+      `${PUSH_BATCH};\nanother room stays open meanwhile, its writer typing every ` +
+      `${SMALL_ROOM_INTERVAL_MS} ms (own process).\n`,
+  );
+  const rows: PhaseRow[] = [];
+  const mem: MemoryRow[] = [];
+  await oursDefault(crash, rows, mem);
+  process.stdout.write('  done: ours, compacting as it ships\n');
+  await oursFromLog(crash, rows, mem);
+  process.stdout.write('  done: ours, from a whole log\n');
+  await reference(crash, rows, mem);
+  process.stdout.write('  done: reference\n\n');
+  console.log(
+    table(
+      ['server', 'phase', 'time', 'server loop stall max', 'other room max', 'target'],
+      rows.map((r) => [
+        r.server,
+        r.phase,
+        ms(r.ms),
+        ms(r.stall.max),
+        `${ms(r.smallMax)} (${r.smallSamples})`,
+        r.targeted
+          ? r.stall.max <= STALL_TARGET_MS && r.smallMax <= STALL_TARGET_MS
+            ? 'PASS'
+            : 'MISS'
+          : '',
+      ]),
+    ),
+  );
+  console.log(
+    `target: during compaction and load no server event-loop stall over ${STALL_TARGET_MS} ms and ` +
+      `the other room's edit-to-arrival max under ${STALL_TARGET_MS} ms (its sample count in ` +
+      'brackets); time = to the log being empty in the SQLite file (compaction), to the fresh ' +
+      "client's sync step 2 applied (load), or the whole paced push.\n",
+  );
+  console.log(
+    table(
+      ['server', 'measured', 'RSS without', 'RSS with', 'RSS delta', 'heap delta'],
+      mem.map((m) => [
+        m.server,
+        m.how,
+        mib(m.rssWithout),
+        mib(m.rssWith),
+        mib(m.rssWith - m.rssWithout),
+        mib(m.heapDelta),
+      ]),
+    ),
+  );
+  console.log(
+    'memory per loaded analysis: server process after a full GC, with the room and without.',
+  );
+}
