@@ -161,6 +161,7 @@ export async function runManyRooms(crash: (err: Error) => void): Promise<void> {
         'RSS idle',
         'RSS peak',
         'RSS end',
+        'RSS growth',
         'client CPU (each)',
       ],
       results.map((r) => [
@@ -174,6 +175,7 @@ export async function runManyRooms(crash: (err: Error) => void): Promise<void> {
         mib(r.idleRss),
         mib(r.peakRss),
         mib(r.endRss),
+        mib(r.peakRss - r.idleRss),
         r.clientCpu.map(pct).join(' '),
       ]),
     ),
@@ -196,7 +198,8 @@ export async function runManyRooms(crash: (err: Error) => void): Promise<void> {
     ),
   );
   console.log(
-    'CPU in % of one core over the measured window; RSS of the server process; loop stall = ' +
+    'CPU in % of one core over the measured window; RSS of the server process (idle = before ' +
+      'any socket, growth = peak - idle); loop stall = ' +
       'longest event-loop delay (monitorEventLoopDelay, 1 ms resolution) in the window.',
   );
   for (const r of results) console.log(`bottleneck, ${r.label}: ${bottleneck(r)}`);
