@@ -21,8 +21,8 @@ export function SyncRefusedNotice({ reason, onRetry, onHide }: SyncRefusedNotice
         Your latest changes were not saved: {reason || 'the server refused them.'}
       </p>
       <p className="wc-sync-notice__text">
-        They are kept in this browser and go through once the analysis accepts changes again. You
-        still see everyone else’s changes as they make them.
+        They are kept in this browser and go through if the analysis accepts changes again.
+        Meanwhile you still see everyone else’s changes as they make them.
       </p>
       <div className="wc-sync-notice__buttons">
         <button type="button" className="wc-button" onClick={onRetry}>
