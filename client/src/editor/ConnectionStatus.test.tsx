@@ -32,7 +32,7 @@ describe('SyncRefusedNotice', () => {
       'Your latest changes were not saved: This analysis is closed; reopen it to make changes.',
     );
     expect(alert.textContent).toContain('They are kept in this browser');
-    expect(alert.textContent).toContain('You still see everyone else’s changes');
+    expect(alert.textContent).toContain('you still see everyone else’s changes');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Try again now' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
