@@ -1,14 +1,13 @@
 import * as Y from 'yjs';
 import type { Origin } from './origin';
+import { actionMigrations } from './records/action';
+import { commentMigrations } from './records/comment';
+import { metaMigrations } from './records/meta';
+import type { RecordMigrations } from './records/migrate';
+import { parkingLotItemMigrations } from './records/parkingLotItem';
+import { whyMigrations } from './records/why';
 import { fail, type Result } from './result';
-import {
-  actionsOf,
-  DEFAULT_BLAME_WORDS,
-  DEFAULT_CATEGORIES,
-  metaOf,
-  SCHEMA_VERSION,
-  whysOf,
-} from './schema';
+import { actionsOf, commentsOf, metaOf, parkingLotOf, SCHEMA_VERSION, whysOf } from './schema';
 
 /** One step of the document schema: brings a document from `version - 1` to `version`. */
 export interface Migration {
@@ -17,15 +16,22 @@ export interface Migration {
   up(doc: Y.Doc): void;
 }
 
-function setMissing(map: Y.Map<unknown>, key: string, value: () => unknown): void {
-  if (!map.has(key)) map.set(key, value());
-}
-
-/** Makes `key` a Y.Text holding what the plain value there said (nothing when missing). */
-function toSharedText(map: Y.Map<unknown>, key: string): void {
-  const value = map.get(key);
-  if (value instanceof Y.Text) return;
-  map.set(key, new Y.Text(typeof value === 'string' ? value : ''));
+/** Runs every record's own step to `version` (declared in its file under `records/`). */
+function migrateRecords(doc: Y.Doc, version: number): void {
+  metaMigrations[version]?.(metaOf(doc).raw);
+  const collections: [Y.Map<Y.Map<unknown>>, RecordMigrations][] = [
+    [whysOf(doc), whyMigrations],
+    [actionsOf(doc), actionMigrations],
+    [commentsOf(doc), commentMigrations],
+    [parkingLotOf(doc), parkingLotItemMigrations],
+  ];
+  for (const [collection, migrations] of collections) {
+    const step = migrations[version];
+    if (!step) continue;
+    collection.forEach((map) => {
+      if (map instanceof Y.Map) step(map);
+    });
+  }
 }
 
 /**
@@ -36,35 +42,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'meeting fields: evidence, verification, category, sign-off, timer, lists',
-    up(doc) {
-      whysOf(doc).forEach((why) => {
-        if (!(why.get('evidence') instanceof Y.Text)) why.set('evidence', new Y.Text());
-        if (!(why.get('links') instanceof Y.Array)) why.set('links', new Y.Array<string>());
-        setMissing(why, 'verification', () => 'hypothesis');
-        setMissing(why, 'category', () => null);
-        setMissing(why, 'assumption', () => false);
-        setMissing(why, 'stopReason', () => '');
-      });
-      const meta = metaOf(doc).raw;
-      setMissing(meta, 'signedOffBy', () => null);
-      setMissing(meta, 'signedOffAt', () => null);
-      setMissing(meta, 'closeOverride', () => null);
-      setMissing(meta, 'categories', () => [...DEFAULT_CATEGORIES]);
-      setMissing(meta, 'blameWords', () => [...DEFAULT_BLAME_WORDS]);
-      setMissing(meta, 'timerStartedAt', () => null);
-      setMissing(meta, 'timerElapsedMs', () => 0);
-    },
+    up: (doc) => migrateRecords(doc, 2),
   },
   {
     version: 3,
     name: 'shared texts: stop reasons, action descriptions and completion notes merge typing',
-    up(doc) {
-      whysOf(doc).forEach((why) => toSharedText(why, 'stopReason'));
-      actionsOf(doc).forEach((action) => {
-        toSharedText(action, 'description');
-        toSharedText(action, 'completionNote');
-      });
-    },
+    up: (doc) => migrateRecords(doc, 3),
   },
 ];
 

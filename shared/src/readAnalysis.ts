@@ -1,75 +1,64 @@
 import * as Y from 'yjs';
 import type { ActionId, WhyId } from './ids';
+import { ActionRecord } from './records/action';
+import { CommentRecord } from './records/comment';
+import type { ReadValuesOf } from './records/field';
+import { MetaRecord } from './records/meta';
+import { ParkingLotItemRecord } from './records/parkingLotItem';
+import { readRecord } from './records/read';
+import { ROOTS } from './records/roots';
+import { WHY_PLACEMENT_KEYS, WHY_SHOWN_KEYS, WhyRecord } from './records/why';
 import { resolveTree, type Placement, type ResolvedTree } from './resolveTree';
 import {
   actionsOf,
+  commentsOf,
+  learningsOf,
   metaOf,
+  parkingLotOf,
   problemOf,
+  PROBLEM_ID,
   SCHEMA_VERSION,
   whysOf,
-  PROBLEM_ID,
-  commentsOf,
-  parkingLotOf,
-  learningsOf,
-  DEFAULT_BLAME_WORDS,
-  DEFAULT_CATEGORIES,
-  VERIFICATIONS,
-  type Verification,
-  type ActionKind,
-  type ActionStatus,
-  type AnalysisStatus,
 } from './schema';
 
-/** A why as the reader sees it: plain, read-only, with its reconciled place in the tree. */
-export interface Why {
+/** `T` with the id reference `K` typed as the branded id `B`. */
+type WithRef<T, K extends keyof T, B> = Omit<T, K> & { readonly [P in K]: B };
+
+type WhyShown = Omit<ReadValuesOf<typeof WhyRecord>, (typeof WHY_PLACEMENT_KEYS)[number]>;
+
+/**
+ * A why as the reader sees it: plain, read-only, with its reconciled place in the tree. Its other
+ * fields are those of `WhyRecord` (texts as strings, links as an array).
+ */
+export interface Why extends WhyShown {
   readonly id: WhyId;
   /** Effective parent: null for a direct answer to the problem. */
   readonly parentId: WhyId | null;
-  readonly text: string;
-  readonly rootCause: boolean;
-  readonly createdBy: string;
-  readonly createdAt: number;
   /** 1 for "Why 1" (a direct answer to the problem), 2 for "Why 2", ... */
   readonly depth: number;
   readonly childIds: readonly WhyId[];
-  readonly evidence: string;
-  readonly links: readonly string[];
-  readonly verification: Verification;
-  readonly category: string | null;
-  /** A root cause accepted as an assumption rather than verified. */
-  readonly assumption: boolean;
-  /** Why the chain may stop here before three whys ('' when none given). */
-  readonly stopReason: string;
+  /**
+   * True when some field held a malformed value (a faulty or hostile writer's work) and shows its
+   * default instead; the server puts such records right, so this is rare and short-lived.
+   */
+  readonly damaged: boolean;
 }
 
-export interface Comment {
+/** A comment as the reader sees it: the fields of `CommentRecord` and its id. */
+export interface Comment extends WithRef<ReadValuesOf<typeof CommentRecord>, 'whyId', WhyId> {
   readonly id: string;
-  readonly whyId: WhyId;
-  readonly text: string;
-  readonly author: string;
-  readonly createdAt: number;
-  readonly resolved: boolean;
 }
 
-export interface ParkingLotItem {
+/** A parking lot item as the reader sees it: the fields of `ParkingLotItemRecord` and its id. */
+export interface ParkingLotItem extends ReadValuesOf<typeof ParkingLotItemRecord> {
   readonly id: string;
-  readonly text: string;
-  readonly author: string;
-  readonly createdAt: number;
 }
 
-export interface Action {
+/** An action as the reader sees it: the fields of `ActionRecord` (texts as strings) and its id. */
+export interface Action extends WithRef<ReadValuesOf<typeof ActionRecord>, 'whyId', WhyId | null> {
   readonly id: ActionId;
-  readonly whyId: WhyId | null;
-  readonly kind: ActionKind;
-  readonly description: string;
-  readonly owner: string;
-  readonly dueDate: string | null;
-  readonly status: ActionStatus;
-  readonly completionNote: string;
-  readonly completedAt: number | null;
-  readonly createdBy: string;
-  readonly createdAt: number;
+  /** True when some field held a malformed value and shows its default instead (see `Why`). */
+  readonly damaged: boolean;
 }
 
 export interface AnalysisSnapshot {
@@ -78,7 +67,7 @@ export interface AnalysisSnapshot {
   readonly fromNewerVersion: boolean;
   readonly title: string;
   readonly problem: string;
-  readonly status: AnalysisStatus;
+  readonly status: ReadValuesOf<typeof MetaRecord>['status'];
   readonly createdAt: number;
   readonly createdBy: string;
   /** Direct answers to the problem, in order. */
@@ -104,20 +93,31 @@ export function isInitialized(doc: Y.Doc): boolean {
   return metaOf(doc).get('schemaVersion') !== undefined;
 }
 
-/** The stored placement of every why, as input for `resolveTree`. */
-export function readPlacements(doc: Y.Doc): Map<string, Placement> {
+/** Calls `fn` for every record of a collection root that is a Y.Map under a valid key. */
+function forEachRecord(
+  collection: Y.Map<Y.Map<unknown>>,
+  isKey: (key: string) => boolean,
+  fn: (map: Y.Map<unknown>, id: string) => void,
+): void {
+  collection.forEach((map, id) => {
+    // Another replica may have written anything under any key: only well-formed records count.
+    if (map instanceof Y.Map && isKey(id)) fn(map, id);
+  });
+}
+
+function collectPlacements(doc: Y.Doc, damaged?: Set<string>): Map<string, Placement> {
   const placements = new Map<string, Placement>();
-  whysOf(doc).forEach((map, id) => {
-    // Only well-formed whys count: another replica may have written anything under any key.
-    if (id === PROBLEM_ID || !(map instanceof Y.Map)) return;
-    placements.set(id, {
-      parentId: String(map.get('parentId') ?? ''),
-      order: Number(map.get('order') ?? 0),
-      moveClock: Number(map.get('moveClock') ?? 0),
-      prevParentId: (map.get('prevParentId') as string | null | undefined) ?? null,
-    });
+  forEachRecord(whysOf(doc), ROOTS.whys.isKey, (map, id) => {
+    const read = readRecord(WhyRecord, map, WHY_PLACEMENT_KEYS);
+    placements.set(id, read.values);
+    if (read.damaged) damaged?.add(id);
   });
   return placements;
+}
+
+/** The stored placement of every why, as input for `resolveTree`. */
+export function readPlacements(doc: Y.Doc): Map<string, Placement> {
+  return collectPlacements(doc);
 }
 
 /** The reconciled tree of the document's whys. */
@@ -126,112 +126,77 @@ export function readTree(doc: Y.Doc): ResolvedTree {
 }
 
 /**
- * A plain, read-only snapshot of the whole analysis. Given the `previous` snapshot of the same
- * document, every why that did not change keeps its object, so views can skip redrawing it.
+ * A plain, read-only snapshot of the whole analysis; never throws, whatever the document holds
+ * (malformed fields read as their defaults, and whys and actions say they are `damaged`). Given
+ * the `previous` snapshot of the same document, every why that did not change keeps its object,
+ * so views can skip redrawing it.
  */
 export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisSnapshot {
-  const meta = metaOf(doc);
-  const tree = readTree(doc);
+  const damagedPlacement = new Set<string>();
+  const tree = resolveTree(collectPlacements(doc, damagedPlacement));
   const whys: Record<string, Why> = {};
   const store = whysOf(doc);
   for (const id of tree.preorder) {
-    const map = store.get(id)!;
     const parent = tree.parentOf.get(id)!;
-    const text = map.get('text');
+    const shown = readRecord(WhyRecord, store.get(id) as Y.Map<unknown>, WHY_SHOWN_KEYS);
     const why: Why = {
       id: id as WhyId,
-      parentId: parent === 'problem' ? null : (parent as WhyId),
-      text: textOf(text),
-      rootCause: map.get('rootCause') === true,
-      createdBy: String(map.get('createdBy') ?? ''),
-      createdAt: Number(map.get('createdAt') ?? 0),
+      parentId: parent === PROBLEM_ID ? null : (parent as WhyId),
       depth: tree.depthOf.get(id)!,
       childIds: Object.freeze([...tree.childrenOf.get(id)!]) as readonly WhyId[],
-      evidence: textOf(map.get('evidence')),
-      links: Object.freeze(
-        map.get('links') instanceof Y.Array ? (map.get('links') as Y.Array<string>).toArray() : [],
-      ),
-      verification: oneOf(map.get('verification'), VERIFICATIONS, 'hypothesis'),
-      category: typeof map.get('category') === 'string' ? (map.get('category') as string) : null,
-      assumption: map.get('assumption') === true,
-      stopReason: textOf(map.get('stopReason')),
+      ...shown.values,
+      damaged: shown.damaged || damagedPlacement.has(id),
     };
     const before = previous?.whys[id];
     whys[id] = before && sameWhy(before, why) ? before : Object.freeze(why);
   }
   const actions: Action[] = [];
-  actionsOf(doc).forEach((map, id) => {
-    if (!(map instanceof Y.Map)) return;
+  forEachRecord(actionsOf(doc), ROOTS.actions.isKey, (map, id) => {
+    const { values, damaged } = readRecord(ActionRecord, map);
     actions.push(
       Object.freeze({
+        ...values,
         id: id as ActionId,
-        whyId: (map.get('whyId') as WhyId | null | undefined) ?? null,
-        kind: (map.get('kind') as ActionKind | undefined) ?? 'corrective',
-        description: textOf(map.get('description')),
-        owner: String(map.get('owner') ?? ''),
-        dueDate: (map.get('dueDate') as string | null | undefined) ?? null,
-        status: (map.get('status') as ActionStatus | undefined) ?? 'open',
-        completionNote: textOf(map.get('completionNote')),
-        completedAt: (map.get('completedAt') as number | null | undefined) ?? null,
-        createdBy: String(map.get('createdBy') ?? ''),
-        createdAt: Number(map.get('createdAt') ?? 0),
+        whyId: values.whyId as WhyId | null,
+        damaged,
       }),
     );
   });
   actions.sort(byCreation);
   const comments: Comment[] = [];
-  commentsOf(doc).forEach((map, id) => {
-    if (!(map instanceof Y.Map)) return;
-    comments.push(
-      Object.freeze({
-        id,
-        whyId: String(map.get('whyId') ?? '') as WhyId,
-        text: String(map.get('text') ?? ''),
-        author: String(map.get('author') ?? ''),
-        createdAt: Number(map.get('createdAt') ?? 0),
-        resolved: map.get('resolved') === true,
-      }),
-    );
+  forEachRecord(commentsOf(doc), ROOTS.comments.isKey, (map, id) => {
+    const { values } = readRecord(CommentRecord, map);
+    comments.push(Object.freeze({ ...values, id, whyId: values.whyId as WhyId }));
   });
   comments.sort(byCreation);
   const parkingLot: ParkingLotItem[] = [];
-  parkingLotOf(doc).forEach((map, id) => {
-    if (!(map instanceof Y.Map)) return;
-    parkingLot.push(
-      Object.freeze({
-        id,
-        text: String(map.get('text') ?? ''),
-        author: String(map.get('author') ?? ''),
-        createdAt: Number(map.get('createdAt') ?? 0),
-      }),
-    );
+  forEachRecord(parkingLotOf(doc), ROOTS.parkingLot.isKey, (map, id) => {
+    parkingLot.push(Object.freeze({ ...readRecord(ParkingLotItemRecord, map).values, id }));
   });
   parkingLot.sort(byCreation);
-  const schemaVersion = Number(meta.get('schemaVersion') ?? 0);
+  const meta = readRecord(MetaRecord, metaOf(doc).raw).values;
+  const schemaVersion = isInitialized(doc) ? meta.schemaVersion : 0;
   return Object.freeze({
     schemaVersion,
     fromNewerVersion: schemaVersion > SCHEMA_VERSION,
-    title: meta.get('title') ?? '',
+    title: meta.title,
     problem: problemOf(doc).toString(),
-    status: meta.get('status') ?? 'draft',
-    createdAt: meta.get('createdAt') ?? 0,
-    createdBy: meta.get('createdBy') ?? '',
-    rootIds: Object.freeze([...tree.childrenOf.get('problem')!]) as readonly WhyId[],
+    status: meta.status,
+    createdAt: meta.createdAt,
+    createdBy: meta.createdBy,
+    rootIds: Object.freeze([...tree.childrenOf.get(PROBLEM_ID)!]) as readonly WhyId[],
     whys: Object.freeze(whys),
     order: Object.freeze([...tree.preorder]) as readonly WhyId[],
     actions: Object.freeze(actions),
     comments: Object.freeze(comments),
     parkingLot: Object.freeze(parkingLot),
     learnings: learningsOf(doc).toString(),
-    categories: Object.freeze(stringList(meta.get('categories'), DEFAULT_CATEGORIES)),
-    blameWords: Object.freeze(stringList(meta.get('blameWords'), DEFAULT_BLAME_WORDS)),
-    signedOffBy: meta.get('signedOffBy') ?? null,
-    signedOffAt: meta.get('signedOffAt') ?? null,
-    closeOverride: meta.get('closeOverride') ?? null,
-    timer: Object.freeze({
-      startedAt: meta.get('timerStartedAt') ?? null,
-      elapsedMs: meta.get('timerElapsedMs') ?? 0,
-    }),
+    categories: Object.freeze([...meta.categories]),
+    blameWords: Object.freeze([...meta.blameWords]),
+    signedOffBy: meta.signedOffBy,
+    signedOffAt: meta.signedOffAt,
+    closeOverride: meta.closeOverride,
+    timer: Object.freeze({ startedAt: meta.timerStartedAt, elapsedMs: meta.timerElapsedMs }),
   });
 }
 
@@ -244,22 +209,6 @@ function sameWhy(a: Why, b: Why): boolean {
     if (x.some((item, i) => item !== y[i])) return false;
   }
   return true;
-}
-
-function stringList(value: unknown, fallback: readonly string[]): string[] {
-  return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string')
-    : [...fallback];
-}
-
-/** A shared text's content; a plain string as it is (fields stored before schema 3). */
-function textOf(value: unknown): string {
-  if (value instanceof Y.Text) return value.toString();
-  return typeof value === 'string' ? value : '';
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
 function byCreation(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { TypedMap } from './schema';
 
 /**
  * Changes a Y.Text to `next` by deleting and inserting only the part that differs, so that
@@ -26,14 +27,17 @@ export function replaceText(text: Y.Text, next: string): void {
   if (inserted.length > 0) text.insert(start, inserted);
 }
 
+/** The keys of a record whose fields hold Y.Texts. */
+type TextKey<F> = { [K in keyof F]: F[K] extends Y.Text ? K : never }[keyof F] & string;
+
 /**
- * Sets the text field `key` of `map` to `next`: by `replaceText` when it holds a Y.Text, else (a
- * plain string from before schema 3) by putting a Y.Text there.
+ * Sets the text field `key` of `record` to `next`: by `replaceText` when it holds a Y.Text, else (a
+ * plain string from before schema 3, or anything malformed) by putting a Y.Text there.
  */
-export function writeTextField(map: Y.Map<unknown>, key: string, next: string): void {
-  const text = map.get(key);
+export function writeTextField<F>(record: TypedMap<F>, key: TextKey<F>, next: string): void {
+  const text = record.get(key);
   if (text instanceof Y.Text) replaceText(text, next);
-  else map.set(key, new Y.Text(next));
+  else record.raw.set(key, new Y.Text(next));
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { newId, type WhyId } from '../ids';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { commentOf, commentsOf, LIMITS, makePlainMap, whyOf } from '../schema';
+import { commentOf, commentsOf, LIMITS, makeCommentMap, whyOf } from '../schema';
 import { badText, whyReadOnly } from './guard';
 
 /** Adds a comment to a why, signed with the author's name and the time. */
@@ -21,7 +21,7 @@ export function addComment(
   doc.transact(() => {
     commentsOf(doc).set(
       id,
-      makePlainMap({
+      makeCommentMap({
         whyId: input.whyId,
         text: input.text.trim(),
         author: origin.actor,

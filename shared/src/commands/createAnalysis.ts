@@ -2,14 +2,9 @@ import type * as Y from 'yjs';
 import { isInitialized } from '../readAnalysis';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import {
-  DEFAULT_BLAME_WORDS,
-  DEFAULT_CATEGORIES,
-  LIMITS,
-  metaOf,
-  problemOf,
-  SCHEMA_VERSION,
-} from '../schema';
+import { fillRecord } from '../records/field';
+import { MetaRecord } from '../records/meta';
+import { LIMITS, metaOf, problemOf, SCHEMA_VERSION } from '../schema';
 import { badText } from './guard';
 
 export interface CreateAnalysisInput {
@@ -35,20 +30,14 @@ export function createAnalysis(doc: Y.Doc, input: CreateAnalysisInput, origin: O
   if (bad) return fail(bad);
   if (isInitialized(doc)) return fail('This document already holds an analysis.');
   doc.transact(() => {
-    const meta = metaOf(doc);
-    meta.set('title', input.title.trim());
-    meta.set('status', 'draft');
-    meta.set('createdAt', Date.now());
-    meta.set('createdBy', origin.actor);
-    meta.set('signedOffBy', null);
-    meta.set('signedOffAt', null);
-    meta.set('closeOverride', null);
-    meta.set('categories', [...DEFAULT_CATEGORIES]);
-    meta.set('blameWords', [...DEFAULT_BLAME_WORDS]);
-    meta.set('timerStartedAt', null);
-    meta.set('timerElapsedMs', 0);
+    // Every other field of the analysis starts at its declared default.
+    fillRecord(MetaRecord, metaOf(doc).raw, {
+      schemaVersion: SCHEMA_VERSION,
+      title: input.title.trim(),
+      createdAt: Date.now(),
+      createdBy: origin.actor,
+    });
     problemOf(doc).insert(0, input.problem ?? '');
-    meta.set('schemaVersion', SCHEMA_VERSION);
   }, origin);
   return { ok: true };
 }

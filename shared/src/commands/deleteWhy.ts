@@ -3,7 +3,7 @@ import type { WhyId } from '../ids';
 import type { Origin } from '../origin';
 import { readTree } from '../readAnalysis';
 import { fail, type Result } from '../result';
-import { actionsOf, commentsOf, whysOf } from '../schema';
+import { actionOf, actionsOf, commentOf, commentsOf, whysOf } from '../schema';
 import { whyReadOnly } from './guard';
 
 /** Deletes a why with every why below it and the actions and comments attached to them. */
@@ -28,15 +28,15 @@ export function deleteWhy(
     const whys = whysOf(doc);
     for (const id of deleted) whys.delete(id);
     const actions = actionsOf(doc);
-    actions.forEach((map, id) => {
-      const whyId = map.get('whyId');
+    for (const id of [...actions.keys()]) {
+      const whyId = actionOf(doc, id)?.get('whyId');
       if (typeof whyId === 'string' && gone.has(whyId)) actions.delete(id);
-    });
+    }
     const comments = commentsOf(doc);
-    comments.forEach((map, id) => {
-      const whyId = map.get('whyId');
+    for (const id of [...comments.keys()]) {
+      const whyId = commentOf(doc, id)?.get('whyId');
       if (typeof whyId === 'string' && gone.has(whyId)) comments.delete(id);
-    });
+    }
   }, origin);
   return { ok: true, deleted };
 }

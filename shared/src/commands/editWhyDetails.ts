@@ -42,12 +42,11 @@ export function editWhyDetails(
     if (bad) return fail(bad);
   }
   // Only the four checked fields: any other key in the patch (text, parentId, ...) is ignored.
-  const fields = { verification, category, assumption };
   doc.transact(() => {
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) why.raw.set(key, value);
-    }
-    if (stopReason !== undefined) writeTextField(why.raw, 'stopReason', stopReason);
+    if (verification !== undefined) why.set('verification', verification);
+    if (category !== undefined) why.set('category', category);
+    if (assumption !== undefined) why.set('assumption', assumption);
+    if (stopReason !== undefined) writeTextField(why, 'stopReason', stopReason);
   }, origin);
   return { ok: true };
 }

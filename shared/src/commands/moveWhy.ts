@@ -31,9 +31,8 @@ export function moveWhy(doc: Y.Doc, input: MoveWhyInput, origin: Origin): Result
     return fail('A why cannot be moved under itself or under one of its own answers.');
   }
   let clock = 0;
-  whysOf(doc).forEach((map) => {
-    clock = Math.max(clock, Number(map.get('moveClock') ?? 0));
-  });
+  for (const id of whysOf(doc).keys())
+    clock = Math.max(clock, whyOf(doc, id)?.get('moveClock') ?? 0);
   doc.transact(() => {
     const order = orderAt(doc, tree, parent, input.index, input.whyId);
     why.set('prevParentId', tree.parentOf.get(input.whyId)!);

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { newId } from '../ids';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { LIMITS, makePlainMap, parkingLotOf } from '../schema';
+import { LIMITS, makeParkingLotItemMap, parkingLotOf } from '../schema';
 import { badText, whyReadOnly } from './guard';
 
 /** Sets an off-topic point aside in the parking lot. */
@@ -20,7 +20,11 @@ export function addParkingLotItem(
   doc.transact(() => {
     parkingLotOf(doc).set(
       id,
-      makePlainMap({ text: input.text.trim(), author: origin.actor, createdAt: Date.now() }),
+      makeParkingLotItemMap({
+        text: input.text.trim(),
+        author: origin.actor,
+        createdAt: Date.now(),
+      }),
     );
   }, origin);
   return { ok: true, id };

@@ -39,7 +39,7 @@ export function updateAction(
     for (const key of TEXTS) {
       const value = input.patch[key];
       if (value === undefined) continue;
-      writeTextField(action.raw, key, value);
+      writeTextField(action, key, value);
     }
     if (input.patch.status !== undefined) {
       action.set('completedAt', input.patch.status === 'done' ? Date.now() : null);
