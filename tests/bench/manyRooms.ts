@@ -26,8 +26,10 @@ interface RoomsResult {
   max: number;
   samples: number;
   missing: number;
-  /** Server CPU during the window, % of one core. */
+  /** Server CPU during the window (every thread of the process), % of one core. */
   serverCpu: number;
+  /** Share of the window the server's main thread was busy (event-loop utilization), %. */
+  serverBusy: number;
   idleRss: number;
   peakRss: number;
   endRss: number;
@@ -43,6 +45,10 @@ interface RoomsResult {
 const cores = availableParallelism();
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const pct = (value: number) => `${value.toFixed(0)}%`;
+const busyOf = (a: HostStats, b: HostStats) => {
+  const active = b.loopActive - a.loopActive;
+  return (active / (active + b.loopIdle - a.loopIdle)) * 100;
+};
 const cpuOf = (a: HostStats, b: HostStats, wallMs: number) =>
   ((b.cpuUser - a.cpuUser + b.cpuSystem - a.cpuSystem) / 1000 / wallMs) * 100;
 
@@ -106,6 +112,7 @@ async function runOne(options: HostOptions, crash: (err: Error) => void): Promis
       samples: delays.length,
       missing: windows.reduce((sum, w) => sum + w.missing, 0),
       serverCpu: cpuOf(before, after, wallMs),
+      serverBusy: busyOf(before, after),
       idleRss: idle.rss,
       peakRss: Math.max(peakRss, after.rss),
       endRss: after.rss,
@@ -119,18 +126,25 @@ async function runOne(options: HostOptions, crash: (err: Error) => void): Promis
   }
 }
 
-/** Where the time went: the server's one core, a client process, or the machine as a whole. */
+/**
+ * Where the time went: the server's core, a client process, or the machine as a whole. Loop busy
+ * (event-loop utilization) counts time the server waited for a core as busy too, so only CPU
+ * time says whether the server itself is the limit.
+ */
 function bottleneck(r: RoomsResult): string {
   const clients = r.clientCpu.reduce((a, b) => a + b, 0);
   const others = r.machineCpu === null ? null : Math.max(0, r.machineCpu - clients - r.serverCpu);
   const split =
-    `server ${pct(r.serverCpu)}, clients ${pct(clients)}` +
+    `CPU: server ${pct(r.serverCpu)}, clients ${pct(clients)}` +
     (others === null ? '' : `, other processes ${pct(others)}`) +
-    ` of ${pct(cores * 100)}`;
+    ` of ${pct(cores * 100)}; server loop busy ${pct(r.serverBusy)}`;
   const total = r.machineCpu ?? clients + r.serverCpu;
-  if (r.serverCpu >= 85) return `the server: its one core is near full (${split})`;
+  if (r.serverCpu >= 85) return `the server: its core is near full (${split})`;
   if (Math.max(...r.clientCpu) >= 85) return `a client process is near a full core (${split})`;
-  if (total >= cores * 100 * 0.85) return `the machine: every core is near busy (${split})`;
+  if (total >= cores * 100 * 0.85) {
+    return `the machine: every core is near busy, the server waits for one (${split})`;
+  }
+  if (r.serverBusy >= 85) return `the server's event loop (${split})`;
   return `neither: the server and the clients have CPU to spare (${split})`;
 }
 
@@ -157,12 +171,10 @@ export async function runManyRooms(crash: (err: Error) => void): Promise<void> {
         'max',
         'samples',
         'missing',
-        'server CPU',
         'RSS idle',
         'RSS peak',
         'RSS end',
         'RSS growth',
-        'client CPU (each)',
       ],
       results.map((r) => [
         r.label,
@@ -171,12 +183,10 @@ export async function runManyRooms(crash: (err: Error) => void): Promise<void> {
         ms(r.max),
         String(r.samples),
         String(r.missing),
-        pct(r.serverCpu),
         mib(r.idleRss),
         mib(r.peakRss),
         mib(r.endRss),
         mib(r.peakRss - r.idleRss),
-        r.clientCpu.map(pct).join(' '),
       ]),
     ),
   );
@@ -184,23 +194,35 @@ export async function runManyRooms(crash: (err: Error) => void): Promise<void> {
   console.log(
     `targets: p99 < ${TARGET_P99_MS} ms: ours ${ours.p99 < TARGET_P99_MS ? 'PASS' : 'MISS'}, ` +
       `reference ${reference.p99 < TARGET_P99_MS ? 'PASS' : 'MISS'}; ours peak RSS <= the stock relay's: ` +
-      `${ours.peakRss <= reference.peakRss ? 'PASS' : 'MISS'} (${mib(ours.peakRss)} vs ${mib(reference.peakRss)})`,
+      `${ours.peakRss <= reference.peakRss ? 'PASS' : 'MISS'} (${mib(ours.peakRss)} vs ${mib(reference.peakRss)})\n`,
   );
   console.log(
     table(
-      ['server', 'server loop stall max', 'server loop stall p99', 'client loop stall max (each)'],
+      [
+        'server',
+        'server CPU',
+        'server loop busy',
+        'server stall max / p99',
+        'client CPU (each)',
+        'client stall max (each)',
+        'machine CPU',
+      ],
       results.map((r) => [
         r.label,
-        ms(r.serverLoop.max),
-        ms(r.serverLoop.p99),
+        pct(r.serverCpu),
+        pct(r.serverBusy),
+        `${ms(r.serverLoop.max)} / ${ms(r.serverLoop.p99)}`,
+        r.clientCpu.map(pct).join(' '),
         r.clientLoop.map((v) => v.toFixed(0)).join(' ') + ' ms',
+        r.machineCpu === null ? '?' : pct(r.machineCpu),
       ]),
     ),
   );
   console.log(
-    'CPU in % of one core over the measured window; RSS of the server process (idle = before ' +
-      'any socket, growth = peak - idle); loop stall = ' +
-      'longest event-loop delay (monitorEventLoopDelay, 1 ms resolution) in the window.',
+    'CPU in % of one core over the measured window (server: all its threads; loop busy: its ' +
+      'main thread, eventLoopUtilization; machine: every process, from /proc/stat); RSS of the ' +
+      'server process (idle = before any socket, growth = peak - idle); stall = longest ' +
+      'event-loop delay (monitorEventLoopDelay, 1 ms resolution) in the window.',
   );
   for (const r of results) console.log(`bottleneck, ${r.label}: ${bottleneck(r)}`);
 }

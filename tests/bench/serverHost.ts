@@ -17,7 +17,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import { startServer, silentLogger, type ServerOptions } from '@whychain/server';
 import type { HostMessage, HostOptions, HostRequest, HostStats, LoopStall } from './servers';
@@ -88,11 +88,14 @@ function answer(what: HostRequest): unknown {
     case 'stats': {
       const cpu = process.cpuUsage();
       const memory = process.memoryUsage();
+      const elu = performance.eventLoopUtilization();
       const stats: HostStats = {
         rss: memory.rss,
         heapUsed: memory.heapUsed,
         cpuUser: cpu.user,
         cpuSystem: cpu.system,
+        loopIdle: elu.idle,
+        loopActive: elu.active,
       };
       return stats;
     }

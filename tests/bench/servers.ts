@@ -22,6 +22,9 @@ export interface HostStats {
   /** process.cpuUsage() of the host, microseconds. */
   cpuUser: number;
   cpuSystem: number;
+  /** performance.eventLoopUtilization() of the host's main thread, milliseconds. */
+  loopIdle: number;
+  loopActive: number;
 }
 
 /** Event-loop delay of the host since the last reset, milliseconds. */
