@@ -8,7 +8,6 @@ import {
   type Verification,
   type WhyId,
 } from '@whychain/shared';
-import { isDamaged } from '../editor/isDamaged';
 import { descendantCount } from './ancestorsOf';
 
 /** Someone else who has a node selected, shown on that node. */
@@ -227,7 +226,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
           depth: why.depth,
           label,
           rootCause: why.rootCause,
-          damaged: isDamaged(why),
+          damaged: why.damaged,
           verification: why.verification,
           ruledOut: isRuledOut,
           category: why.category,

@@ -9,7 +9,6 @@ import {
   type ActionStatus,
 } from '@whychain/shared';
 import { DamagedBadge } from '../editor/DamagedBadge';
-import { isDamaged } from '../editor/isDamaged';
 import { KIND_HINTS, KIND_LABELS, STATUS_LABELS, today } from './actionLabels';
 import { ErrorText } from './ErrorText';
 import { usePanel } from './PanelContext';
@@ -32,7 +31,7 @@ export function ActionItem({ action }: { action: Action }) {
         <span className={`wc-kind wc-kind--${action.kind}`} title={KIND_HINTS[action.kind]}>
           {KIND_LABELS[action.kind]}
         </span>
-        {isDamaged(action) && <DamagedBadge record="action" />}
+        {action.damaged && <DamagedBadge record="action" />}
         {overdue && <span className="wc-action__overdue">Overdue</span>}
         <label className="wc-visually-hidden" htmlFor={ids.status}>
           Status

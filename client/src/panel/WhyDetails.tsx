@@ -9,7 +9,6 @@ import {
   type WhyDetailsPatch,
 } from '@whychain/shared';
 import { DamagedBadge } from '../editor/DamagedBadge';
-import { isDamaged } from '../editor/isDamaged';
 import { PartErrorBoundary } from '../editor/PartErrorBoundary';
 import { useEditorActions } from '../editor/useEditorActions';
 import { ActionList } from './ActionList';
@@ -50,7 +49,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
           Why {why.depth}
         </h2>
         {why.rootCause && <span className="wc-badge">Root cause</span>}
-        {isDamaged(why) && <DamagedBadge record="why" />}
+        {why.damaged && <DamagedBadge record="why" />}
       </header>
       {/* From the snapshot, a frame behind typing: redrawing the panel inside each keystroke
           costs a layout of the whole panel, more than the frame has to spare. */}
