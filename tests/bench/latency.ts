@@ -4,6 +4,7 @@
  */
 import { closeRoom, measure, openRoom } from './clients';
 import { DiskFlushProbe } from './diskFlush';
+import { watchMachine } from './machine';
 import { spawnServer, type BenchServer, type HostOptions } from './servers';
 import { ms, summarize, table, type Summary } from './stats';
 
@@ -161,6 +162,16 @@ export async function runLatency(crash: (err: Error) => void): Promise<void> {
   const most = Math.max(...CONFIGS.map((c) => c.receivers)) + 1;
   process.setMaxListeners(SERVERS.length * most + 10);
   const servers = await Promise.all(SERVERS.map((options) => spawnServer(options, crash)));
+  const cpuMs = async () => {
+    const own = process.cpuUsage();
+    const stats = await Promise.all(servers.map((s) => s.stats()));
+    return [own, ...stats.map((s) => ({ user: s.cpuUser, system: s.cpuSystem }))].reduce(
+      (sum, c) => sum + (c.user + c.system) / 1000,
+      0,
+    );
+  };
+  const machine = watchMachine();
+  const cpuBefore = await cpuMs();
   try {
     const results: Result[] = [];
     for (const config of CONFIGS) {
@@ -169,6 +180,7 @@ export async function runLatency(crash: (err: Error) => void): Promise<void> {
     }
     console.log('');
     report(results);
+    console.log(machine.report((await cpuMs()) - cpuBefore));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }

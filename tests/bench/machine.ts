@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /**
  * CPU time the whole machine has spent busy (all cores, all processes) in milliseconds, from
@@ -14,4 +15,27 @@ export function machineBusyMs(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Watches the machine over one part of the bench: `report(ownMs)` says how busy every core was
+ * on average and how much of that was not the bench (`ownMs`: CPU time of the bench's own
+ * processes meanwhile), so a reader can tell a quiet run from a noisy one.
+ */
+export function watchMachine(): { report(ownMs: number): string } {
+  const busyAt = machineBusyMs();
+  const startedAt = performance.now();
+  return {
+    report(ownMs: number) {
+      const busyNow = machineBusyMs();
+      if (busyAt === null || busyNow === null) return 'machine load: unknown (no /proc/stat)';
+      const wall = performance.now() - startedAt;
+      const all = ((busyNow - busyAt) / wall) * 100;
+      const others = Math.max(0, all - (ownMs / wall) * 100);
+      return (
+        `machine load during this part: ${all.toFixed(0)}% of ${availableParallelism() * 100}% ` +
+        `(other processes than the bench: ${others.toFixed(0)}%; quiet runs have near 0%)`
+      );
+    },
+  };
 }
