@@ -26,6 +26,8 @@ export * from './commands/parkingLot';
 export * from './commands/status';
 export * from './commands/meeting';
 export { checkIncomingUpdate } from './checkIncomingUpdate';
+export { repairTransaction } from './repairTransaction';
+export { validateDocument } from './validateDocument';
 export * from './presence';
 export { createUndoManager } from './undo';
 export { MIGRATIONS, migrateDocument, type Migration } from './migrations';

@@ -12,7 +12,7 @@ import {
 } from './records/field';
 import { MetaRecord, type MetaFields } from './records/meta';
 import { ParkingLotItemRecord, type ParkingLotFields } from './records/parkingLotItem';
-import type { RootName } from './records/roots';
+import { ROOTS, type RootName } from './records/roots';
 import { WhyRecord, type WhyFields } from './records/why';
 
 /**
@@ -101,6 +101,11 @@ export function parkingLotOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 /** Learnings for other customers. */
 export function learningsOf(doc: Y.Doc): Y.Text {
   return doc.getText('learnings' satisfies RootName);
+}
+
+/** The root `name` of the document, typed as `ROOTS` declares it. */
+export function rootOf(doc: Y.Doc, name: RootName): Y.Map<unknown> | Y.Text {
+  return ROOTS[name].kind === 'text' ? doc.getText(name) : doc.getMap<unknown>(name);
 }
 
 /** The record stored under `id` in `collection` as a typed map, if it is a Y.Map. */

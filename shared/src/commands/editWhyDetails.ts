@@ -85,6 +85,9 @@ export function addEvidenceLink(
   const links = whyOf(doc, input.whyId)?.get('links');
   if (!(links instanceof Y.Array)) return fail('This why no longer exists.');
   if (links.toArray().includes(url)) return fail('This link is already there.');
+  if (links.length >= LIMITS.linkCount) {
+    return fail(`A why can have at most ${LIMITS.linkCount} links.`);
+  }
   doc.transact(() => links.push([url]), origin);
   return { ok: true };
 }

@@ -1,14 +1,6 @@
+import { isIsoDate } from '../records/validators';
 import { ACTION_KINDS, ACTION_STATUSES, LIMITS } from '../schema';
 import { badText } from './guard';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether `value` is YYYY-MM-DD and names a day that exists (not 2025-02-30). */
-function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** The first problem with the given action fields, or undefined when they are valid. */
 export function badAction(input: object): string | undefined {

@@ -68,6 +68,11 @@ export function defineRecord<D extends Fields>(name: string, fields: D): RecordT
   return Object.freeze({ name, fields, keys: Object.keys(fields) });
 }
 
+/** The declared field `key` of `record`, or undefined (never a property of Object.prototype). */
+export function fieldOf(record: RecordType, key: string): Field | undefined {
+  return Object.hasOwn(record.fields, key) ? record.fields[key] : undefined;
+}
+
 /** What a field holds in the Y.Map. */
 export type FieldValue<F> =
   F extends PlainField<infer T>

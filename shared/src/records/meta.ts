@@ -21,7 +21,7 @@ const personName = textUpTo(LIMITS.nameLength);
 const wordsList = wordList(LIMITS.listLength, LIMITS.listItemLength);
 
 /** The analysis itself: one per document, the `meta` root. */
-export const MetaRecord = defineRecord('meta', {
+export const MetaRecord = defineRecord('analysis', {
   /** Schema of the whole document; only the server changes it (creation, migrations). */
   schemaVersion: plain(positiveWholeNumber, SCHEMA_VERSION, { serverOnly: true }),
   title: plain(textUpTo(LIMITS.titleLength), ''),
