@@ -18,12 +18,25 @@ import {
   unloadAndCompact,
   WHYS,
 } from './bigDocParts';
+import { watchMachine } from './machine';
 import { RawClient } from './rawClient';
 import { spawnServer, type BenchServer, type HostOptions, type LoopStall } from './servers';
 import { ms, percentile, table } from './stats';
 import { forkTypingClients, type TypingClients } from './typingClients';
 
 const SMALL_ROOM_INTERVAL_MS = 20;
+/** CPU time of the servers and clients of this part, for the machine-load line. */
+let benchCpuMs = 0;
+
+async function cpuOf(server: BenchServer): Promise<number> {
+  const stats = await server.stats();
+  return (stats.cpuUser + stats.cpuSystem) / 1000;
+}
+
+async function stopCounted(server: BenchServer): Promise<void> {
+  benchCpuMs += await cpuOf(server).catch(() => 0);
+  await server.stop();
+}
 /** Target: no stall over this for the other rooms during compaction and load. */
 const STALL_TARGET_MS = 50;
 
@@ -90,6 +103,7 @@ async function phase(
   await sleep(200); // a stall right after the phase still belongs to it
   const stall = await setup.server.readLoop();
   const [window] = await setup.typing.windowEnd();
+  benchCpuMs += window!.cpuMs;
   const delays = [...window!.delays].sort((a, b) => a - b);
   rows.push({
     server: setup.server.label,
@@ -144,7 +158,7 @@ async function oursDefault(crash: (err: Error) => void, rows: PhaseRow[], mem: M
     fresh!.close();
     await setup.typing.stop();
   } finally {
-    await server.stop();
+    await stopCounted(server);
   }
 }
 
@@ -159,6 +173,7 @@ async function oursFromLog(crash: (err: Error) => void, rows: PhaseRow[], mem: M
     const built = buildBig(big.pusher.doc, false);
     await push(big, built);
     await first.typing.stop();
+    benchCpuMs += await cpuOf(first.server);
     await first.server.kill(); // the log stays as it is: nothing compacts it
     big.pusher.close();
     big.observer.close();
@@ -193,7 +208,7 @@ async function oursFromLog(crash: (err: Error) => void, rows: PhaseRow[], mem: M
       rows[rows.length - 1]!.phase += ` (log ${info.logAtClose} updates)`;
       await setup.typing.stop();
     } finally {
-      await server.stop();
+      await stopCounted(server);
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -231,7 +246,7 @@ async function reference(crash: (err: Error) => void, rows: PhaseRow[], mem: Mem
     fresh!.close();
     await setup.typing.stop();
   } finally {
-    await server.stop();
+    await stopCounted(server);
   }
 }
 
@@ -239,6 +254,9 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 /** Runs the big-document part and prints its tables. */
 export async function runBigDoc(crash: (err: Error) => void): Promise<void> {
+  const machine = watchMachine();
+  const ownBefore = process.cpuUsage();
+  benchCpuMs = 0;
   console.log(
     `Big documents: ${WHYS} whys built by ${WHYS * (CHARS_PER_WHY + 1)} updates (add, then type ` +
       `${CHARS_PER_WHY} characters one update each), pushed over one socket in batches of ` +
@@ -292,4 +310,6 @@ export async function runBigDoc(crash: (err: Error) => void): Promise<void> {
   console.log(
     'memory per loaded analysis: server process after a full GC, with the room and without.',
   );
+  const own = process.cpuUsage(ownBefore);
+  console.log(machine.report(benchCpuMs + (own.user + own.system) / 1000));
 }
