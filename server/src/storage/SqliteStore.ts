@@ -301,8 +301,14 @@ export class SqliteStore implements DocumentStore {
       if (!this.db.open) return 'The database is closed.';
       accessSync(this.dataDir, constants.W_OK);
       // Takes the write lock and gives it back: fails when the file is read-only or locked.
-      this.db.exec('BEGIN IMMEDIATE');
-      this.db.exec('ROLLBACK');
+      // Without waiting for a lock held elsewhere: this runs on the event loop of every room.
+      this.db.pragma('busy_timeout = 0');
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        this.db.exec('ROLLBACK');
+      } finally {
+        this.db.pragma('busy_timeout = 5000');
+      }
       return null;
     } catch (err) {
       return `Storage is not writable: ${(err as Error).message}`;

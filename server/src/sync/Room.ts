@@ -1,10 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import * as shared from '@whychain/shared';
-import { checkIncomingUpdate, metaOf, SCHEMA_VERSION } from '@whychain/shared';
-// TEMP until shared lands repairTransaction
-const repairTransaction: (doc: Y.Doc, tr: Y.Transaction) => string[] =
-  (shared as unknown as { repairTransaction?: typeof repairTransaction }).repairTransaction ?? (() => []);
+import { checkIncomingUpdate, metaOf, repairTransaction, SCHEMA_VERSION } from '@whychain/shared';
 import type { Logger } from '../log';
 import type { RefusedReason, ServerMetrics } from '../metrics';
 import type { DocumentMeta } from '../storage/DocumentStore';
@@ -230,7 +226,7 @@ export class Room {
     const wasClosed = this.metaMap.get('status') === 'closed';
     const store = doc.store;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
-    let changed = false;
+    let transaction: Y.Transaction | null = null;
     let metaTouched = false;
     let repairs: string[] = [];
     let combined: Uint8Array | null = null;
@@ -238,12 +234,21 @@ export class Room {
     const capture = (u: Uint8Array) => (combined = u);
     doc.transact((tr) => {
       Y.applyUpdate(doc, update, conn);
+      // applyUpdate marks the transaction remote; Yjs takes a remote transaction that moved our
+      // own clock for a clash of client ids and picks a new one (one per repair, each a new
+      // entry in every state vector). The repairs below are the server's own writes: local.
+      tr.local = true;
       repairs = repairTransaction(doc, tr);
       if (repairs.length > 0) doc.on('update', capture);
-      changed = tr.changed.size > 0 || tr.deleteSet.clients.size > 0;
+      transaction = tr;
       metaTouched = (tr.changed as Map<unknown, unknown>).has(this.metaMap);
     }, conn);
     if (repairs.length > 0) doc.off('update', capture);
+    // Changed: a type, a deletion, or only a clock (an edit inside a part this replica has
+    // garbage collected changes nothing here, yet what the writer does next builds on it).
+    const tr = transaction as Y.Transaction | null;
+    const changed =
+      tr !== null && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0 || clocksMoved(tr));
     const pendingChanged =
       store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1];
     if (!changed && !pendingChanged) return; // nothing new (a first sync, a duplicate)
@@ -264,7 +269,7 @@ export class Room {
       stored,
       metaTouched ? this.meta() : undefined,
       message,
-      conn,
+      combined ? null : conn, // a repaired update goes to its writer too: its copy is wrong
       receivedAt,
     );
 
@@ -345,6 +350,14 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether the transaction moved some client's clock. */
+function clocksMoved(tr: Y.Transaction): boolean {
+  for (const [client, clock] of tr.afterState) {
+    if ((tr.beforeState.get(client) ?? 0) !== clock) return true;
+  }
+  return false;
 }
 
 /** Whether the update starts, for some client, past what the document has of that client. */

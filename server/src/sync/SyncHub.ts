@@ -197,7 +197,10 @@ export class SyncHub implements RoomHost {
       } else conn.close(CLOSE.tooLarge, 'Too much sent before the analysis loaded.');
     });
     ws.on('pong', () => conn.pong());
-    ws.on('error', (err) => {
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws closes the socket itself on a protocol error (1009 for a message over the limit).
+      const tooLarge = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+      this.metrics.closed(tooLarge ? 'too_large' : 'malformed');
       this.log('warn', 'socket error', { analysisId: id, client: label, why: err.message });
     });
     ws.on('close', () => {
