@@ -348,6 +348,17 @@ describe('repairTransaction', () => {
     expect(validateDocument(doc)).toEqual([]);
   });
 
+  it('writes repairs under one client id of their own, so the server keeps its id', () => {
+    const { doc } = serverDoc();
+    const own = doc.clientID;
+    const clientsBefore = doc.store.clients.size;
+    hostileWrite(doc, (r) => r.getMap('meta').set('title', 1));
+    hostileWrite(doc, (r) => r.getMap('meta').set('status', 2));
+    expect(doc.clientID).toBe(own);
+    // Two hostile writers and one repair client.
+    expect(doc.store.clients.size).toBe(clientsBefore + 3);
+  });
+
   it('leaves a document from a newer version as it is', () => {
     const { doc } = serverDoc();
     doc.getMap('meta').set('schemaVersion', 9);

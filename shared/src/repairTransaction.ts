@@ -76,7 +76,10 @@ export function repairTransaction(doc: Y.Doc, tr: Y.Transaction): string[] {
   for (const name of touchedRoots) names.set(rootOf(doc, name) as unknown as SharedType, name);
 
   const apply = (problems: readonly Problem[]) => {
-    for (const p of problems) reasons.push(`${p.where}: ${p.what}; ${p.fix(tr)}`);
+    if (problems.length === 0) return;
+    asRepairClient(doc, () => {
+      for (const p of problems) reasons.push(`${p.where}: ${p.what}; ${p.fix(tr)}`);
+    });
   };
   apply(serverOnlyProblems(doc, tr, touched, names));
   const version = metaOf(doc).get('schemaVersion');
@@ -96,6 +99,35 @@ export function repairTransaction(doc: Y.Doc, tr: Y.Transaction): string[] {
     } else apply(touchedProblems(doc, t, name));
   }
   return reasons;
+}
+
+/** The client id each document's repairs are written under, and its clock after the last one. */
+const repairClients = new WeakMap<Y.Doc, { id: number; clock: number }>();
+
+/**
+ * Runs `fn` with `doc` writing under its repair client id. Applying a client's update makes the
+ * transaction remote, and a remote transaction that advances the doc's own client id makes Yjs
+ * think another replica shares that id: it would warn and take a new id after every repair. One
+ * separate id for all repairs of a document avoids that without growing its state vector; it is
+ * replaced if anyone else ever writes under it.
+ */
+function asRepairClient(doc: Y.Doc, fn: () => void): void {
+  let client = repairClients.get(doc);
+  if (client === undefined || Y.getState(doc.store, client.id) !== client.clock) {
+    const id = new Uint32Array(1);
+    do globalThis.crypto.getRandomValues(id);
+    while (id[0] === doc.clientID || Y.getState(doc.store, id[0]!) !== 0);
+    client = { id: id[0]!, clock: 0 };
+    repairClients.set(doc, client);
+  }
+  const own = doc.clientID;
+  doc.clientID = client.id;
+  try {
+    fn();
+  } finally {
+    doc.clientID = own;
+    client.clock = Y.getState(doc.store, client.id);
+  }
 }
 
 /** The name under which `root` is a root of `doc`. */

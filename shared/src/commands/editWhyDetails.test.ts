@@ -267,6 +267,22 @@ describe('addEvidenceLink and removeEvidenceLink', () => {
     expect(readAnalysis(doc).whys[id]!.links).toEqual([url]);
   });
 
+  it('refuses a 51st link', () => {
+    const { doc, id } = withWhy();
+    for (let i = 0; i < 50; i++) {
+      expect(addEvidenceLink(doc, { whyId: id, url: `https://crm.example.com/${i}` }, ada)).toEqual(
+        {
+          ok: true,
+        },
+      );
+    }
+    expect(addEvidenceLink(doc, { whyId: id, url: 'https://crm.example.com/50' }, ada)).toEqual({
+      ok: false,
+      reason: 'A why can have at most 50 links.',
+    });
+    expect(readAnalysis(doc).whys[id]!.links).toHaveLength(50);
+  });
+
   it('refuses a link that is already there', () => {
     const { doc, id } = withWhy();
     addEvidenceLink(doc, { whyId: id, url: 'https://help.example.com/ticket/42' }, ada);

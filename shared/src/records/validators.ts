@@ -126,7 +126,8 @@ export function wordList(maxItems: number, maxLength: number): Validator<string[
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `text of ${value.length} characters`;
+  if (typeof value === 'string')
+    return `text of ${value.length} character${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Y.Text) return value.constructor === Y.Text ? 'a shared text' : 'shared XML';
