@@ -7,9 +7,11 @@ import {
   addParkingLotItem,
   addWhy,
   createAnalysis,
+  LIMITS,
   makeOrigin,
   readAnalysis,
   setRootCause,
+  whyTextOf,
 } from './index';
 import { ROOTS, type RootName } from './records/roots';
 import { repairTransaction } from './repairTransaction';
@@ -36,7 +38,8 @@ type Op =
       text: string;
       index: number;
     }
-  | { at: 'inList'; id: string; items: unknown[]; remove: number };
+  | { at: 'inList'; id: string; items: unknown[]; remove: number }
+  | { at: 'wrongPart'; root: RootName; items: unknown[] };
 
 const plainValue = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -74,6 +77,11 @@ const COLLECTIONS: RootName[] = ['whys', 'actions', 'comments', 'parkingLot'];
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
+    at: fc.constant('wrongPart' as const),
+    root: fc.constantFrom<RootName>('meta', 'problem', 'whys', 'learnings'),
+    items: fc.array(plainValue, { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
     at: fc.constant('field' as const),
     root: fc.constantFrom<RootName | 'other'>('meta', ...COLLECTIONS, 'other'),
     id: fc.constantFrom(...IDS, null),
@@ -101,6 +109,8 @@ const round = fc.record({
   ops: fc.array(op, { minLength: 1, maxLength: 6 }),
   client: fc.constantFrom(0, 1),
   upToDate: fc.boolean(),
+  /** The server edits a text itself first (by index, which leaves search markers in it). */
+  serverTypes: fc.option(fc.string({ maxLength: 30 }), { nil: null }),
 });
 
 function make(v: Value): unknown {
@@ -123,8 +133,20 @@ function container(raw: Y.Doc, root: RootName | 'other', id: string | null): unk
   return ROOTS[root].kind === 'collection' && id !== null ? map.get(id) : map;
 }
 
-/** Writes `o` into `raw`, as a raw client would; a write that does not fit is skipped. */
-function write(raw: Y.Doc, o: Op): void {
+/**
+ * Writes `o` into `raw`, as a raw client would; a write that does not fit is skipped. A write made
+ * through another replica comes back as an update to apply after the transaction.
+ */
+function write(raw: Y.Doc, o: Op): Uint8Array | void {
+  if (o.at === 'wrongPart') {
+    // A replica that never asked for a root may type it as it likes: a list for a map, a map for
+    // a text. Its writes land in the part of the root the schema never uses.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(raw));
+    if (ROOTS[o.root].kind === 'text') other.getMap(o.root).set('k', o.items);
+    else other.getArray(o.root).push(o.items);
+    return Y.encodeStateAsUpdate(other, Y.encodeStateVector(raw));
+  }
   if (o.at === 'inList') {
     const links = (raw.getMap('whys').get(o.id) as Y.Map<unknown> | undefined)?.get('links');
     if (!(links instanceof Y.Array)) return;
@@ -182,11 +204,20 @@ describe('repairTransaction under random writes', () => {
         });
         const deliver = (i: number) =>
           inbox[i]!.splice(0).forEach((u) => Y.applyUpdate(clients[i]!, u));
-        for (const { ops, client, upToDate } of rounds) {
+        for (const { ops, client, upToDate, serverTypes } of rounds) {
+          if (serverTypes !== null) {
+            const at = whyTextOf(server, IDS[0]!, 'text');
+            // As the commands do, within the limit: nothing repairs the server's own writes.
+            if (at && at.length + serverTypes.length <= LIMITS.whyTextLength) {
+              server.transact(() => at.insert(Math.min(3, at.length), serverTypes), ada);
+            }
+          }
           const raw = clients[client]!;
           if (upToDate) deliver(client);
           const vector = Y.encodeStateVector(raw);
-          raw.transact(() => ops.forEach((o) => write(raw, o)));
+          const later: Uint8Array[] = [];
+          raw.transact(() => ops.forEach((o) => later.push(write(raw, o) ?? new Uint8Array())));
+          later.filter((u) => u.length > 0).forEach((u) => Y.applyUpdate(raw, u));
           expect(() => readAnalysis(raw)).not.toThrow();
           const update = Y.encodeStateAsUpdate(raw, vector);
           server.transact((tr) => {

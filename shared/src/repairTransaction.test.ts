@@ -285,6 +285,28 @@ describe('repairTransaction', () => {
     expectConvergedAndValid(doc, watcher, raw);
   });
 
+  it('deletes what a client writes into the wrong part of a root or a text', () => {
+    const { doc, whyId } = serverDoc();
+    // A raw client that never asked for these roots may give them any type it likes.
+    const raw = new Y.Doc();
+    Y.applyUpdate(raw, Y.encodeStateAsUpdate(doc));
+    const vector = Y.encodeStateVector(raw);
+    raw.transact(() => {
+      raw.getArray('whys').push(['listed', 1]);
+      raw.getMap('problem').set('hidden', 'x'.repeat(500));
+      const text = raw.getArray('whys')._map.get(whyId)!.content.getContent()[0] as Y.Map<unknown>;
+      (text.get('text') as Y.Text).setAttribute('colour', 'red');
+    });
+    const reasons = receive(doc, Y.encodeStateAsUpdate(raw, vector));
+    expect(reasons.sort()).toEqual([
+      'problem: holds 1 keyed entry, which it never has; deleted them',
+      `whys.${whyId}.text: holds 1 keyed entry, which it never has; deleted them`,
+      'whys: holds 2 list items, which it never has; deleted them',
+    ]);
+    expect(validateDocument(doc)).toEqual([]);
+    expect(readAnalysis(doc).whys[whyId]!.text).toBe('Overcharged');
+  });
+
   it('puts back an action owner that is not a string and a due date that is no date', () => {
     const { doc, actionId } = serverDoc();
     const { reasons, watcher } = hostileWrite(doc, (r) => {
@@ -357,6 +379,24 @@ describe('repairTransaction', () => {
     expect(doc.clientID).toBe(own);
     // Two hostile writers and one repair client.
     expect(doc.store.clients.size).toBe(clientsBefore + 3);
+  });
+
+  it('cuts at the right place after the server itself wrote into the text by index', () => {
+    const { doc, whyId } = serverDoc();
+    const text = doc.getMap<Y.Map<unknown>>('whys').get(whyId)!.get('text') as Y.Text;
+    // Local writes by index leave search markers in the text, which remote ones do not update.
+    doc.transact(() => {
+      text.insert(text.length, ' '.repeat(4000) + 'END');
+      text.delete(text.length - 3, 3);
+    });
+    const { reasons, watcher } = hostileWrite(doc, (r) => {
+      (whyMap(r, whyId).get('text') as Y.Text).insert(0, 'S'.repeat(2000));
+    });
+    expect(reasons).toEqual([`whys.${whyId}.text: 6011 characters, at most 5000; cut to 5000`]);
+    expect(readAnalysis(watcher).whys[whyId]!.text).toBe(
+      ('S'.repeat(2000) + 'Overcharged' + ' '.repeat(4000)).slice(0, 5000),
+    );
+    expectConvergedAndValid(doc, watcher);
   });
 
   it('leaves a document from a newer version as it is', () => {

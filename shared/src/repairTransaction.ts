@@ -47,11 +47,23 @@ function locate(type: SharedType): { root: SharedType; path: (string | null)[]; 
  *
  *     doc.transact((tr) => { Y.applyUpdate(doc, update, conn); reasons = repairTransaction(doc, tr); }, conn);
  *
- * Returns what was wrong and what was done, in words; empty when nothing was wrong. Looks only at
- * `tr.changed` (and, when a text changed, at the items `tr` added), so a keystroke costs a length
- * check. A client's change to the schema version is undone: the value before `tr` is read from the
- * map key's previous item, still there while `tr` runs. A document from a newer version is left
- * alone otherwise (`checkIncomingUpdate` refuses changes to it).
+ * Returns what was wrong and what was done, in words; empty when nothing was wrong.
+ *
+ * What it does, per the declarations under `records/`: a malformed plain value is cut to fit when
+ * that is obvious (a too long text, a list with some bad items), else put back to its value before
+ * `tr` when that was valid (read from the map key's previous item, which `tr` has not yet garbage
+ * collected), else set to its default; a missing field gets the same; a plain string where a
+ * shared text belongs becomes a shared text holding it; unknown keys, records that are not maps
+ * or sit under a key that is no id, links that are not web links, content other than text inside
+ * a text, and whatever is written to a root that is not ours are deleted; texts and lists over
+ * their limit lose their end. A client's change to the schema version is undone, to the value it
+ * had before `tr` (the current version for a document this very transaction creates), and the
+ * rest of a document from a newer version is left alone (`checkIncomingUpdate` refuses changes to
+ * it anyway).
+ *
+ * It looks only at what `tr` touched (`tr.changed`, walking up from a nested type to its record
+ * and root), so a keystroke costs a length check, plus one look at each client's clock to find
+ * the items `tr` added (as Yjs itself does at the end of every transaction).
  */
 export function repairTransaction(doc: Y.Doc, tr: Y.Transaction): string[] {
   const reasons: string[] = [];

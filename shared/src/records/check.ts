@@ -45,6 +45,15 @@ function liveKeys(type: Container): string[] {
   return keys;
 }
 
+/**
+ * Drops a text's or list's search markers (a cache of index positions) before writing to it by
+ * index: Yjs moves them on local writes only, and the transaction being repaired integrated remote
+ * ones, so they may point at the wrong place until the transaction ends.
+ */
+function forgetPositions(type: Y.Text | Y.Array<unknown>): void {
+  if (type._searchMarker) type._searchMarker.length = 0;
+}
+
 function deleteItems(items: readonly Y.Item[], tr: Y.Transaction): void {
   for (const item of items) if (!item.deleted) item.delete(tr);
 }
@@ -102,6 +111,7 @@ export function textProblems(
       fix: () => {
         if (text.length <= max) return 'already fits';
         const keep = cutText(text.toString(), max).length;
+        forgetPositions(text);
         text.delete(keep, text.length - keep);
         return `cut to ${keep}`;
       },
@@ -132,6 +142,7 @@ export function listProblems(list: Y.Array<unknown>, field: ListField, where: st
       what: `${plural(invalid, 'item')} that ${invalid === 1 ? 'is' : 'are'} not ${field.item.expected}`,
       fix: () => {
         const items = list.toArray();
+        forgetPositions(list);
         for (let i = items.length - 1; i >= 0; i--)
           if (!field.item.test(items[i])) list.delete(i, 1);
         return 'deleted them';
@@ -144,6 +155,7 @@ export function listProblems(list: Y.Array<unknown>, field: ListField, where: st
       what: `${list.length - invalid} items, at most ${field.maxItems}`,
       fix: () => {
         if (list.length <= field.maxItems) return 'already fits';
+        forgetPositions(list);
         list.delete(field.maxItems, list.length - field.maxItems);
         return `deleted the items after the first ${field.maxItems}`;
       },
@@ -248,7 +260,10 @@ export function listPartProblems(map: Y.Map<unknown>, where: string): Problem[] 
   return [
     {
       where,
-      what: `holds ${plural(items.length, 'list item')}, which it never has`,
+      what: `holds ${plural(
+        items.reduce((n, item) => n + item.length, 0),
+        'list item',
+      )}, which it never has`,
       fix: (tr) => {
         deleteItems(items, tr);
         return 'deleted them';
