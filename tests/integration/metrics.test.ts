@@ -110,7 +110,9 @@ describe('GET /metrics tells what the server did', () => {
     expect(moved('whychain_updates_relayed_total')).toBe(2 * k); // two receivers each
     expect(moved('whychain_bytes_in_total')).toBe(bytes);
     expect(moved('whychain_bytes_out_total')).toBe(2 * bytes); // relayed as received
-    expect(moved('whychain_store_write_seconds_count')).toBe(k);
+    // One write per commit: updates that arrive in one event-loop turn share one.
+    expect(moved('whychain_store_write_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(moved('whychain_store_write_seconds_count')).toBeLessThanOrEqual(k);
     expect(moved('whychain_receive_to_relay_seconds_count')).toBe(k);
 
     carl.provider.disconnect();

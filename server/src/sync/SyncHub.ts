@@ -37,7 +37,8 @@ interface PendingUpdate {
 /**
  * Loads analyses into rooms, wires sockets to them and stores every update before it is relayed.
  * - relaxed durability: an update is written to the store (its log, in the OS) in the message
- *   handler and relayed at once, without waiting a turn; the store flushes to disk off this path.
+ *   handler and relayed at once, without waiting a turn (under a burst, the rest of the turn's
+ *   updates share one commit at its end); the store flushes to disk off this path.
  * - strict durability: updates received during one event-loop turn are written in one
  *   transaction, flushed to disk, then relayed.
  * A room is loaded completely before its first socket syncs and unloaded (after compaction)
@@ -52,6 +53,8 @@ export class SyncHub implements RoomHost {
   private pending: PendingUpdate[] = [];
   private flushing: Promise<void> | null = null;
   private flushScheduled = false;
+  /** Relaxed durability: an update was already written in this event-loop turn. */
+  private burst = false;
   private closing = false;
   private readonly compactAfter: number;
   private readonly earlyMessageBytes: number;
@@ -261,7 +264,14 @@ export class SyncHub implements RoomHost {
     receivedAt: number,
   ): void {
     const entry = { room, update, meta, message, origin, receivedAt };
-    if (this.immediate) {
+    if (this.immediate && !this.burst) {
+      // The first update of an event-loop turn is written and relayed at once; any more in the
+      // same turn (a burst: the loop was busy while they came) share one commit at its end.
+      this.burst = true;
+      setImmediate(() => {
+        this.burst = false;
+        if (this.pending.length > 0) void this.flush();
+      });
       const results = this.options.store.append([{ docId: room.id, update, meta }]);
       if (Array.isArray(results)) this.settle([entry], results);
       else {
@@ -273,6 +283,7 @@ export class SyncHub implements RoomHost {
       return;
     }
     this.pending.push(entry);
+    if (this.immediate) return; // flushed when the burst's turn ends (above)
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
