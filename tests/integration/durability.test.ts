@@ -102,6 +102,14 @@ describe('the durability contract', () => {
       if (!r.ok) throw new Error(r.reason);
       ids.push(r.id);
     }
+    // Bob's edit comes last, so that it is among the rows lost below whatever order the whys
+    // arrived in.
+    await waitForServerSnapshot<AnalysisSnapshot>(
+      proc.url,
+      id,
+      (s) => s.order.length === 20,
+      'the whys on the server',
+    );
     expect(
       editProblem(bob.doc, { text: 'Why did the invoices go out twice?' }, bob.origin),
     ).toEqual({ ok: true });
