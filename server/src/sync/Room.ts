@@ -234,10 +234,6 @@ export class Room {
     const capture = (u: Uint8Array) => (combined = u);
     doc.transact((tr) => {
       Y.applyUpdate(doc, update, conn);
-      // applyUpdate marks the transaction remote; Yjs takes a remote transaction that moved our
-      // own clock for a clash of client ids and picks a new one (one per repair, each a new
-      // entry in every state vector). The repairs below are the server's own writes: local.
-      tr.local = true;
       repairs = repairTransaction(doc, tr);
       if (repairs.length > 0) doc.on('update', capture);
       transaction = tr;
