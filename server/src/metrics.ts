@@ -21,6 +21,39 @@ const SECONDS = [
 ];
 
 /**
+ * A histogram for the relay path: a sample costs an array push; they are sorted into buckets when
+ * the metrics are read (prom-client's observe hashes labels and walks buckets on every call).
+ */
+export class DeferredHistogram {
+  private samples: number[] = [];
+  readonly histogram: Histogram;
+
+  constructor(config: { name: string; help: string; registry: Registry }) {
+    const drain = () => this.drain();
+    this.histogram = new Histogram({
+      name: config.name,
+      help: config.help,
+      buckets: SECONDS,
+      registers: [config.registry],
+      collect() {
+        drain();
+      },
+    });
+  }
+
+  observe(seconds: number): void {
+    this.samples.push(seconds);
+    if (this.samples.length >= 10_000) this.drain(); // nobody scrapes: keep memory bounded
+  }
+
+  private drain(): void {
+    const samples = this.samples;
+    this.samples = [];
+    for (const value of samples) this.histogram.observe(value);
+  }
+}
+
+/**
  * The server's figures in the Prometheus text format (`GET /metrics`). One registry per server,
  * so that several servers in one process (tests) count apart.
  */
@@ -56,23 +89,20 @@ export class ServerMetrics {
     help: 'Bytes of sync messages sent',
     registers: [this.registry],
   });
-  readonly storeWrite = new Histogram({
+  readonly storeWrite = new DeferredHistogram({
     name: 'whychain_store_write_seconds',
     help: 'Time to write updates to storage (on the relay path)',
-    buckets: SECONDS,
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly diskFlush = new Histogram({
+  readonly diskFlush = new DeferredHistogram({
     name: 'whychain_disk_flush_seconds',
     help: 'Time of one fdatasync of the write-ahead log (off the relay path in relaxed durability)',
-    buckets: SECONDS,
-    registers: [this.registry],
+    registry: this.registry,
   });
-  readonly receiveToRelay = new Histogram({
+  readonly receiveToRelay = new DeferredHistogram({
     name: 'whychain_receive_to_relay_seconds',
     help: 'Time from receiving an update to relaying it',
-    buckets: SECONDS,
-    registers: [this.registry],
+    registry: this.registry,
   });
   readonly refusedWrites = new Counter({
     name: 'whychain_refused_writes_total',

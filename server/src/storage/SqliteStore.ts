@@ -200,6 +200,8 @@ export class SqliteStore implements DocumentStore {
 
   append(updates: readonly AppendedUpdate[]): AppendResult[] {
     const started = performance.now();
+    const fast = updates.length === 1 && this.appendOnly(updates[0]!, started);
+    if (fast) return [fast];
     const touchedNow = new Map<string, DocumentMeta & { at: number }>();
     const results: AppendResult[] = new Array(updates.length);
     const now = Date.now();
@@ -260,6 +262,26 @@ export class SqliteStore implements DocumentStore {
     for (const [docId, seq] of seqsNow) this.seqs.set(docId, seq);
     this.onWrite?.((performance.now() - started) / 1000);
     return results;
+  }
+
+  /**
+   * The common case, a keystroke: one update of a document whose row needs no touch now. One
+   * INSERT in autocommit, no transaction around it. Undefined when the general path is needed.
+   */
+  private appendOnly(appended: AppendedUpdate, started: number): AppendResult | undefined {
+    const { docId, update, meta } = appended;
+    const last = this.touched.get(docId);
+    const seq = this.seqs.get(docId);
+    if (meta || !last || seq === undefined || Date.now() - last.at >= TOUCH_INTERVAL_MS) return;
+    try {
+      this.statements.append.run(docId, seq + 1, update);
+    } catch (err) {
+      return { ok: false, error: err as Error };
+    }
+    this.seqs.set(docId, seq + 1);
+    this.flusher?.committed();
+    this.onWrite?.((performance.now() - started) / 1000);
+    return { ok: true, seq: seq + 1 };
   }
 
   private lastSeqOf(docId: string): number {
