@@ -1,29 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '@whychain/server';
 import { connectClient, type TestClient } from '../fixtures/client';
+import { presenceMessage, presenceMessages } from '../fixtures/presence';
 import { createAnalysisOver, startTestServer, tempDataDir, waitFor } from '../fixtures/server';
-
-/** A y-websocket awareness message that sets `clientId`'s presence to `state`. */
-function presenceMessage(clientId: number, clock: number, state: unknown): Uint8Array {
-  return presenceMessages([[clientId, clock, state]]);
-}
-
-/** One awareness message with several entries ([clientId, clock, state]). */
-function presenceMessages(entries: [number, number, unknown][]): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, entries.length);
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(update, clientId);
-    encoding.writeVarUint(update, clock);
-    encoding.writeVarString(update, JSON.stringify(state));
-  }
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1); // awareness
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
-  return encoding.toUint8Array(message);
-}
 
 /** A bare socket to the room; `answersPings: false` plays a connection that died unnoticed. */
 function rawSocket(url: string, answersPings = true) {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '@whychain/server';
 import { connectClient, type TestClient } from '../fixtures/client';
+import { presenceMessage } from '../fixtures/presence';
 import { createAnalysisOver, startTestServer, tempDataDir, waitFor } from '../fixtures/server';
 
 /** The names `watcher` sees in the room (its own included). */
@@ -10,19 +10,6 @@ function namesSeen(watcher: TestClient): string[] {
   return [...watcher.provider.awareness.getStates().values()]
     .map((state) => (state as { user?: { name?: string } }).user?.name ?? '')
     .sort();
-}
-
-/** A y-websocket awareness message that sets `clientId`'s presence to `state` (JSON text). */
-function presenceMessage(clientId: number, clock: number, stateJson: string): Uint8Array {
-  const update = encoding.createEncoder();
-  encoding.writeVarUint(update, 1);
-  encoding.writeVarUint(update, clientId);
-  encoding.writeVarUint(update, clock);
-  encoding.writeVarString(update, stateJson);
-  const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1);
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
-  return encoding.toUint8Array(message);
 }
 
 describe('presence after a reconnect, and its bounds', () => {
