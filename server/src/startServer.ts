@@ -52,7 +52,10 @@ export interface RunningServer {
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
-const defaultClientDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+// CLIENT_DIR lets a developer (or a test run) serve a client built elsewhere, e.g. with
+// `vite build --outDir`, without touching this checkout's client/dist.
+const defaultClientDir =
+  process.env.CLIENT_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 /** Starts the HTTP API, the static client and the sync socket on one port. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
