@@ -1,21 +1,22 @@
 import {
   addWhy,
+  ancestorsOf,
   deleteWhy,
   editProblem,
   editWhyText,
   makeOrigin,
   moveWhy,
+  neighbour,
+  planMove,
   PROBLEM_ID,
   readAnalysis,
   setRootCause,
   type Origin,
   type Result,
+  type TreeStep,
   type WhyId,
 } from '@whychain/shared';
 import type * as Y from 'yjs';
-import { ancestorsOf } from '../flow/ancestorsOf';
-import { planMove } from '../flow/planMove';
-import { neighbour, type TreeStep } from '../keyboard/neighbour';
 import type { EditorStore } from './createEditorStore';
 
 /** What the editor's buttons and keys do; each is one shared command plus its effect on the UI. */

@@ -5,13 +5,13 @@ import {
   addWhy,
   caretFromShared,
   caretToShared,
+  CYCLE_REASON,
   editWhyDetails,
   editWhyText,
   makeOrigin,
   readAnalysis,
   setRootCause,
 } from '@whychain/shared';
-import { CYCLE_REASON } from './planMove';
 import {
   grace,
   newAnalysisDoc,

@@ -16,7 +16,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { useEditorActions } from '../editor/useEditorActions';
 import { useEditorStore, useEditorStoreApi } from '../editor/useEditorStore';
 import { focusNode } from '../keyboard/focusNode';
-import { ancestorsOf } from './ancestorsOf';
+import { ancestorsOf } from '@whychain/shared';
 import { FollowViewport } from './FollowViewport';
 import { guardedNode } from './guardedNode';
 import { KeepInPlace } from './KeepInPlace';

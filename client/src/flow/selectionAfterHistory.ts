@@ -1,5 +1,4 @@
-import { PROBLEM_ID, type AnalysisSnapshot } from '@whychain/shared';
-import { ancestorsOf } from './ancestorsOf';
+import { ancestorsOf, PROBLEM_ID, type AnalysisSnapshot } from '@whychain/shared';
 
 const exists = (snapshot: AnalysisSnapshot, id: string | null): id is string =>
   id === PROBLEM_ID || (id !== null && id in snapshot.whys);

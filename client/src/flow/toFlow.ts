@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import {
+  descendantCount,
   findBlame,
   LAYOUT,
   layoutTree,
@@ -8,7 +9,6 @@ import {
   type Verification,
   type WhyId,
 } from '@whychain/shared';
-import { descendantCount } from './ancestorsOf';
 
 /** Someone else who has a node selected, shown on that node. */
 export interface PeerMark {

@@ -1,9 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useReactFlow, type OnNodeDrag, type XYPosition } from '@xyflow/react';
-import type { AnalysisSnapshot } from '@whychain/shared';
+import { planMove, type AnalysisSnapshot } from '@whychain/shared';
 import type { EditorActions } from '../editor/createEditorActions';
 import { dropTarget, type DropBox } from './dropTarget';
-import { planMove } from './planMove';
 import type { FlowNode } from './toFlow';
 
 interface Drag {

@@ -1,4 +1,4 @@
-import type { TreeStep } from './neighbour';
+import type { TreeStep } from '@whychain/shared';
 
 /** What a key press asks the editor to do. */
 export type KeyCommand =

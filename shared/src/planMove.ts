@@ -1,5 +1,7 @@
-import { PROBLEM_ID, type AnalysisSnapshot, type WhyId } from '@whychain/shared';
 import { ancestorsOf } from './ancestorsOf';
+import type { WhyId } from './ids';
+import type { AnalysisSnapshot } from './readAnalysis';
+import { PROBLEM_ID } from './records/constants';
 
 /** What dropping a why onto a node would do. */
 export type MovePlan =

@@ -1,4 +1,5 @@
-import { PROBLEM_ID, type AnalysisSnapshot } from '@whychain/shared';
+import type { AnalysisSnapshot } from './readAnalysis';
+import { PROBLEM_ID } from './records/constants';
 
 /** A step through the tree: up to the parent, down to the first answer, or to a sibling. */
 export type TreeStep = 'parent' | 'firstChild' | 'previous' | 'next';

@@ -1,4 +1,5 @@
-import { PROBLEM_ID, type AnalysisSnapshot } from '@whychain/shared';
+import type { AnalysisSnapshot } from './readAnalysis';
+import { PROBLEM_ID } from './records/constants';
 
 /**
  * The nodes above `nodeId`, nearest first, ending with the problem; empty for the problem itself

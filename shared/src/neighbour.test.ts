@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_ID } from '@whychain/shared';
-import { analysisBuilder } from '../../../tests/fixtures/analysisBuilder';
+import { analysisBuilder } from '../../tests/fixtures/analysisBuilder';
+import { PROBLEM_ID } from './index';
 import { neighbour } from './neighbour';
 
 function tree() {
