@@ -27,6 +27,14 @@ export function writeSampleAnalysis(doc: Y.Doc, origin: Origin): { rootCauseId: 
     origin,
   );
   if (!created.ok) throw new Error(created.reason);
+  return writeSampleTree(doc, origin);
+}
+
+/**
+ * Writes the sample's whys, root cause and actions into an existing analysis, each through its
+ * command; throws when a command refuses (the caller checks the analysis is writable first).
+ */
+export function writeSampleTree(doc: Y.Doc, origin: Origin): { rootCauseId: WhyId } {
   let parentId: WhyId | null = null;
   for (const text of SAMPLE_ANALYSIS.whys) {
     const added = addWhy(doc, { parentId, text }, origin);
