@@ -1,4 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type SyntheticEvent,
+} from 'react';
+import { createPortal } from 'react-dom';
 import {
   closeAnalysis,
   computeChecklist,
@@ -14,6 +23,7 @@ import { ErrorText } from '../panel/ErrorText';
 import { useCommandResult } from '../panel/useCommandResult';
 import '../panel/panel.css';
 import '../panel/panelLists.css';
+import { useArmedAfter } from './useArmedAfter';
 import './meeting.css';
 
 interface CloseDialogProps {
@@ -21,13 +31,20 @@ interface CloseDialogProps {
   snapshot: AnalysisSnapshot;
   /** The status origin, which the undo history does not track. */
   origin: Origin;
-  onClose: () => void;
+  /** Called when the dialog goes; `returnFocus` is false when a why was picked to look at. */
+  onClose: (returnFocus: boolean) => void;
   onSelectWhy: (whyId: WhyId) => void;
 }
 
+/** Keeps a pointer event inside the dialog from reaching anything behind it. */
+const keep = (event: SyntheticEvent) => event.stopPropagation();
+
 /**
  * Signing off: shows the checklist; closes when it passes, or, when it does not, only with a
- * reason to close anyway, which is recorded and shown with the sign-off.
+ * reason to close anyway, which is recorded and shown with the sign-off. Rendered into the
+ * page's body, outside the canvas, and its pointer events stop at its backdrop; its buttons and
+ * its backdrop ignore clicks for a moment after it opens, so the second click of the double
+ * click that opened it neither signs off nor closes it again.
  */
 export function CloseDialog({ doc, snapshot, origin, onClose, onSelectWhy }: CloseDialogProps) {
   const checklist = useMemo(() => computeChecklist(snapshot), [snapshot]);
@@ -37,6 +54,7 @@ export function CloseDialog({ doc, snapshot, origin, onClose, onSelectWhy }: Clo
   const reasonId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const canClose = checklist.passed || reason.trim() !== '';
+  const armed = useArmedAfter();
 
   useEffect(() => {
     const focusable = dialog.current?.querySelector<HTMLElement>(
@@ -47,19 +65,26 @@ export function CloseDialog({ doc, snapshot, origin, onClose, onSelectWhy }: Clo
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!canClose) return;
+    if (!canClose || !armed) return;
     // Signing off ends the meeting: stop a running timer while it can still be written.
     if (snapshot.timer.startedAt !== null) pauseTimer(doc, origin);
     const overrideReason = checklist.passed ? undefined : reason;
-    if (check(closeAnalysis(doc, { overrideReason }, origin))) onClose();
+    if (check(closeAnalysis(doc, { overrideReason }, origin))) onClose(true);
   };
 
-  return (
+  return createPortal(
     <div
       className="wc-backdrop wc-closedialog__backdrop"
       onMouseDown={(event) => {
-        if (event.target === event.currentTarget) onClose();
+        event.stopPropagation();
+        if (armed && event.target === event.currentTarget) onClose(true);
       }}
+      onPointerDown={keep}
+      onMouseUp={keep}
+      onClick={keep}
+      onDoubleClick={keep}
+      onContextMenu={keep}
+      onWheel={keep}
     >
       <div
         ref={dialog}
@@ -70,7 +95,7 @@ export function CloseDialog({ doc, snapshot, origin, onClose, onSelectWhy }: Clo
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.stopPropagation();
-            onClose();
+            onClose(true);
           } else if (
             (event.ctrlKey || event.metaKey) &&
             ['z', 'y'].includes(event.key.toLowerCase())
@@ -92,7 +117,7 @@ export function CloseDialog({ doc, snapshot, origin, onClose, onSelectWhy }: Clo
           checklist={checklist}
           onSelectWhy={(id) => {
             onSelectWhy(id);
-            onClose();
+            onClose(false);
           }}
         />
         <form onSubmit={onSubmit}>
@@ -112,15 +137,26 @@ export function CloseDialog({ doc, snapshot, origin, onClose, onSelectWhy }: Clo
           )}
           <ErrorText error={error} />
           <div className="wc-form__buttons">
-            <button type="submit" className="wc-button wc-button--primary" disabled={!canClose}>
+            <button
+              type="submit"
+              className={`wc-button wc-button--primary${armed ? '' : ' is-arming'}`}
+              disabled={!canClose}
+              aria-disabled={armed ? undefined : true}
+            >
               {checklist.passed ? 'Sign off and close' : 'Close anyway'}
             </button>
-            <button type="button" className="wc-button" onClick={onClose}>
+            <button
+              type="button"
+              className="wc-button"
+              aria-disabled={armed ? undefined : true}
+              onClick={() => armed && onClose(true)}
+            >
               Cancel
             </button>
           </div>
         </form>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

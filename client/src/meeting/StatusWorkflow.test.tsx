@@ -1,9 +1,18 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  screen,
+  waitFor,
+  within,
+  type BoundFunctions,
+  type queries,
+} from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
   closeAnalysis,
   makeOrigin,
   readAnalysis,
+  returnToDraft,
   setRootCause,
   startTimer,
   submitForReview,
@@ -23,12 +32,12 @@ const status = () => screen.getByRole('group', { name: 'Status' });
 describe('StatusWorkflow', () => {
   it('submits a draft for review and takes it back to draft', async () => {
     const { doc, user } = renderEditor(newAnalysisDoc());
-    await user.click(await screen.findByRole('button', { name: 'Submit for review' }));
+    await press(user, screen, 'Submit for review');
     expect(readAnalysis(doc).status).toBe('in_review');
     expect(within(status()).getByText('In review')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Back to draft' }));
+    await press(user, screen, 'Back to draft');
     expect(readAnalysis(doc).status).toBe('draft');
     expect(within(status()).getByText('Draft')).toBeTruthy();
   });
@@ -38,7 +47,7 @@ describe('StatusWorkflow', () => {
     addChain(doc, ['Overcharged']);
     must(submitForReview(doc, seed));
     const { user } = renderEditor(doc);
-    await user.click(await screen.findByRole('button', { name: 'Close analysis' }));
+    await press(user, screen, 'Close analysis');
 
     const dialog = screen.getByRole('dialog', { name: 'Close analysis' });
     expect(within(dialog).getByText(/The checklist is not complete/)).toBeTruthy();
@@ -58,6 +67,7 @@ describe('StatusWorkflow', () => {
       'Customer withdrew the complaint',
     );
     expect(closeAnyway.disabled).toBe(false);
+    await armed(closeAnyway);
     await user.click(closeAnyway);
 
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -81,10 +91,10 @@ describe('StatusWorkflow', () => {
     const { doc } = completeAnalysis();
     must(submitForReview(doc, seed));
     const { user } = renderEditor(doc);
-    await user.click(await screen.findByRole('button', { name: 'Close analysis' }));
+    await press(user, screen, 'Close analysis');
     const dialog = screen.getByRole('dialog', { name: 'Close analysis' });
     expect(within(dialog).queryByRole('textbox')).toBeNull();
-    await user.click(within(dialog).getByRole('button', { name: 'Sign off and close' }));
+    await press(user, within(dialog), 'Sign off and close');
     expect(readAnalysis(doc)).toMatchObject({
       status: 'closed',
       signedOffBy: 'Ada',
@@ -126,7 +136,7 @@ describe('StatusWorkflow', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(Y.encodeStateVector(doc)).toEqual(before);
 
-    await user.click(screen.getByRole('button', { name: 'Reopen' }));
+    await press(user, screen, 'Reopen');
     expect(readAnalysis(doc)).toMatchObject({
       status: 'draft',
       signedOffBy: null,
@@ -149,7 +159,7 @@ describe('StatusWorkflow', () => {
       'Later{Enter}',
     );
     expect(readAnalysis(doc).parkingLot).toHaveLength(1);
-    await user.click(screen.getByRole('button', { name: 'Close analysis' }));
+    await press(user, screen, 'Close analysis');
     const reason = screen.getByRole('textbox', { name: 'Reason to close anyway' });
     await waitFor(() => expect(document.activeElement).toBe(reason));
     await user.keyboard('{Control>}z{/Control}');
@@ -164,8 +174,8 @@ describe('StatusWorkflow', () => {
     must(submitForReview(doc, seed));
     must(startTimer(doc, seed, Date.now() - 30_000));
     const { user } = renderEditor(doc);
-    await user.click(await screen.findByRole('button', { name: 'Close analysis' }));
-    await user.click(screen.getByRole('button', { name: 'Sign off and close' }));
+    await press(user, screen, 'Close analysis');
+    await press(user, screen, 'Sign off and close');
     expect(readAnalysis(doc).status).toBe('closed');
     expect(readAnalysis(doc).timer.startedAt).toBeNull();
     expect(screen.getByRole('timer').textContent).toMatch(/^00:3\d$/);
@@ -177,10 +187,10 @@ describe('StatusWorkflow', () => {
     const { user } = renderEditor(doc, id);
     const evidence = await screen.findByRole('textbox', { name: 'Evidence' });
     await user.type(evidence, 'Bills');
-    await user.click(screen.getByRole('button', { name: 'Submit for review' }));
-    await user.click(screen.getByRole('button', { name: 'Close analysis' }));
+    await press(user, screen, 'Submit for review');
+    await press(user, screen, 'Close analysis');
     await user.type(screen.getByRole('textbox', { name: 'Reason to close anyway' }), 'Test');
-    await user.click(screen.getByRole('button', { name: 'Close anyway' }));
+    await press(user, screen, 'Close anyway');
     expect(readAnalysis(doc).status).toBe('closed');
 
     await user.click(evidence);
@@ -188,12 +198,71 @@ describe('StatusWorkflow', () => {
     expect(readAnalysis(doc).status).toBe('closed');
     expect(readAnalysis(doc).whys[id!]!.evidence).toBe('Bills');
 
-    await user.click(screen.getByRole('button', { name: 'Reopen' }));
+    await press(user, screen, 'Reopen');
     await user.click(evidence);
     await user.keyboard('{Control>}z{/Control}');
     expect(readAnalysis(doc).status).toBe('draft');
   });
+  it('does one step for a double click: the next step and the dialog ignore the second click', async () => {
+    const { doc } = completeAnalysis();
+    const { user } = renderEditor(doc);
+    const step = await screen.findByRole('button', { name: 'Submit for review' });
+    await armed(step);
+    await user.dblClick(step);
+    expect(readAnalysis(doc).status).toBe('in_review');
+    // The same button, in the same place, is now the next step and let the second click go by.
+    expect(screen.getByRole('button', { name: 'Close analysis' })).toBe(step);
+    expect(step.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await armed(step);
+    await user.dblClick(step);
+    const dialog = screen.getByRole('dialog', { name: 'Close analysis' });
+    const signOff = within(dialog).getByRole('button', { name: 'Sign off and close' });
+    // Clicks right after it opened, on its button or beside it, neither sign off nor close it.
+    await user.click(signOff);
+    await user.click(dialog.parentElement!);
+    expect(readAnalysis(doc).status).toBe('in_review');
+    expect(screen.getByRole('dialog', { name: 'Close analysis' })).toBe(dialog);
+
+    await armed(signOff);
+    await user.dblClick(signOff);
+    expect(readAnalysis(doc).status).toBe('closed');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Reopen' })).toBe(step);
+    expect(document.activeElement).toBe(step);
+    await user.click(step);
+    expect(readAnalysis(doc).status).toBe('closed');
+  });
+
+  it('forgets an open close dialog when someone else takes the analysis back to draft', async () => {
+    const doc = newAnalysisDoc();
+    must(submitForReview(doc, seed));
+    const { user } = renderEditor(doc);
+    await press(user, screen, 'Close analysis');
+    expect(screen.getByRole('dialog', { name: 'Close analysis' })).toBeTruthy();
+    act(() => must(returnToDraft(doc, seed)));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => must(submitForReview(doc, seed)));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });
+
+/** Waits until a button that has just appeared takes clicks (see useArmedAfter). */
+async function armed(button: HTMLElement): Promise<void> {
+  await waitFor(() => expect(button.getAttribute('aria-disabled')).toBeNull());
+}
+
+/** Clicks the button named `name` in `scope` as soon as it takes clicks, as a person would. */
+async function press(
+  user: UserEvent,
+  scope: Pick<BoundFunctions<typeof queries>, 'findByRole'>,
+  name: string,
+): Promise<void> {
+  const button = await scope.findByRole('button', { name });
+  await armed(button);
+  await user.click(button);
+}
 
 /** Disabled itself or by a disabled fieldset around it. */
 function disabled(element: HTMLElement): boolean {
