@@ -32,7 +32,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
       <div className="wc-node__head">
         <span className="wc-node__label">{data.label}</span>
         {data.damaged && <DamagedBadge record="why" />}
-        <VerificationBadge verification={data.verification} />
+        <VerificationBadge verification={data.verification} assumption={data.assumption} />
         {data.rootCause && <span className="wc-badge">Root cause</span>}
         <PeerMarks peers={data.peers} />
       </div>
@@ -47,7 +47,7 @@ export const WhyNode = memo(function WhyNode({ id, data, selected }: NodeProps<W
         onAddSibling={() => actions.addSibling(id)}
       />
       <BlameHint phrase={data.blame} />
-      <WhyMeta category={data.category} openComments={data.openComments} />
+      <WhyMeta category={data.category} openComments={data.openComments} actions={data.actions} />
       <SourceHandle typingRoom={data.typingRoom} />
       <CollapseToggle
         nodeId={id}

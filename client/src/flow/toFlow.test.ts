@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addAction,
   addComment,
   addWhy,
   createAnalysis,
@@ -11,6 +12,8 @@ import {
   PROBLEM_ID,
   readAnalysis,
   setRootCause,
+  updateAction,
+  type ActionStatus,
   type WhyId,
 } from '@whychain/shared';
 import { toFlow, TYPING_ROOM, type FlowCache, type WhyFlowNode } from './toFlow';
@@ -222,5 +225,65 @@ describe('toFlow', () => {
     expect(selected.get(form)).not.toBe(first.get(form));
     expect(selected.get(form)!.selected).toBe(true);
     expect(selected.get(overcharged)).toBe(first.get(overcharged));
+  });
+
+  it('shows a root cause accepted as an assumption as such, unless it was verified', () => {
+    const { doc, overcharged, form } = buildDoc();
+    editWhyDetails(doc, { whyId: form, patch: { assumption: true } }, me);
+    // The flag outlives unmarking a root cause; on a plain why it means nothing.
+    editWhyDetails(doc, { whyId: overcharged, patch: { assumption: true } }, me);
+    const data = (snapshot = readAnalysis(doc)) =>
+      new Map(toFlow(snapshot, noUi).nodes.map((node) => [node.id, node]));
+    expect((data().get(form) as WhyFlowNode).data.assumption).toBe(true);
+    expect(data().get(form)?.ariaLabel).toBe(
+      'Why 2, root cause, assumption: The price form is wrong',
+    );
+    expect((data().get(overcharged) as WhyFlowNode).data.assumption).toBe(false);
+    editWhyDetails(doc, { whyId: form, patch: { verification: 'verified' } }, me);
+    expect(data().get(form)?.ariaLabel).toBe(
+      'Why 2, root cause, verified: The price form is wrong',
+    );
+  });
+
+  it('counts the actions of each root cause: done, and overdue as of today', () => {
+    const { doc, form, late } = buildDoc();
+    const action = (dueDate: string | null, status: ActionStatus) => {
+      const added = addAction(
+        doc,
+        { whyId: form, kind: 'corrective', description: `Due ${dueDate}`, dueDate },
+        me,
+      );
+      if (!added.ok) throw new Error(added.reason);
+      if (status !== 'open') updateAction(doc, { actionId: added.id, patch: { status } }, me);
+    };
+    action('2026-03-01', 'open'); // late
+    action('2026-03-01', 'done'); // done late: not overdue
+    action('2026-03-04', 'in_progress'); // due today: not yet overdue
+    action(null, 'open');
+    action('2026-01-01', 'cancelled'); // dropped: counted nowhere
+    addAction(doc, { whyId: null, kind: 'containment', description: 'Refund them' }, me);
+    const flow = (today?: string) =>
+      new Map(toFlow(readAnalysis(doc), { ...noUi, today }).nodes.map((n) => [n.id, n]));
+    const data = (id: string, today?: string) => (flow(today).get(id) as WhyFlowNode).data;
+    expect(data(form, '2026-03-04').actions).toEqual({ total: 4, done: 1, overdue: 1 });
+    expect(data(form, '2026-03-05').actions).toEqual({ total: 4, done: 1, overdue: 2 });
+    expect(data(form).actions).toEqual({ total: 4, done: 1, overdue: 0 });
+    expect(data(late).actions).toBeNull();
+    setRootCause(doc, { whyId: late, rootCause: true }, me);
+    expect(data(late).actions).toEqual({ total: 0, done: 0, overdue: 0 });
+  });
+
+  it('draws a why again when its actions change, and only that why', () => {
+    const { doc, overcharged, form } = buildDoc();
+    const cache: FlowCache = new Map();
+    const ui = { ...noUi, cache, today: '2026-03-04' };
+    const before = readAnalysis(doc);
+    const first = new Map(toFlow(before, ui).nodes.map((n) => [n.id, n]));
+    addAction(doc, { whyId: form, kind: 'corrective', description: 'New form order' }, me);
+    // Given the snapshot before, readAnalysis keeps the objects of the whys that did not change.
+    const next = new Map(toFlow(readAnalysis(doc, before), ui).nodes.map((n) => [n.id, n]));
+    expect((next.get(form) as WhyFlowNode).data.actions).toEqual({ total: 1, done: 0, overdue: 0 });
+    expect(next.get(form)).not.toBe(first.get(form));
+    expect(next.get(overcharged)).toBe(first.get(overcharged));
   });
 });

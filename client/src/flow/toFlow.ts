@@ -26,6 +26,11 @@ export interface FlowUi {
   readonly peersByNode?: ReadonlyMap<string, readonly PeerMark[]>;
   /** Nodes whose answers are folded away. */
   readonly collapsed?: ReadonlySet<string>;
+  /**
+   * Today as YYYY-MM-DD in the viewer's local time (an action due "on the 3rd" is late from the
+   * 4th where the person sits); without it no action counts as overdue.
+   */
+  readonly today?: string;
   /** Sizes the nodes were drawn with, by id: a row is as tall as its tallest drawn node. */
   readonly measured?: ReadonlyMap<string, { width: number; height: number }>;
   /**
@@ -40,6 +45,15 @@ export type FlowCache = Map<string, { inputs: readonly unknown[]; node: FlowNode
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
+
+/** The actions on one why, as its node summarises them. Cancelled actions are not counted. */
+export interface ActionSummary {
+  /** Actions that are not cancelled. */
+  readonly total: number;
+  readonly done: number;
+  /** Not done, with a due date before today. */
+  readonly overdue: number;
 }
 
 type NodeDataBase = {
@@ -67,6 +81,10 @@ export type WhyNodeData = NodeDataBase & {
   /** Saved in a broken shape: its text is shown as far as it could be read. */
   damaged: boolean;
   verification: Verification;
+  /** A root cause accepted as an assumption (shown as such unless verified or ruled out). */
+  assumption: boolean;
+  /** Its actions at a glance; null for a why that is not a root cause and has none. */
+  actions: ActionSummary | null;
   /** True when this why, or one it answers, was ruled out: shown greyed. */
   ruledOut: boolean;
   category: string | null;
@@ -109,6 +127,25 @@ function excerpt(text: string, max = 80): string {
  */
 export const TYPING_ROOM = LAYOUT.lineHeight;
 
+const NO_ACTIONS: ActionSummary = Object.freeze({ total: 0, done: 0, overdue: 0 });
+
+/** Counts the actions of each why (the analysis-wide ones, without a why, are left out). */
+function actionsByWhy(snapshot: AnalysisSnapshot, today: string | undefined) {
+  const counts = new Map<string, { total: number; done: number; overdue: number }>();
+  for (const action of snapshot.actions) {
+    if (action.whyId === null || action.status === 'cancelled') continue;
+    let count = counts.get(action.whyId);
+    if (!count) counts.set(action.whyId, (count = { total: 0, done: 0, overdue: 0 }));
+    count.total++;
+    if (action.status === 'done') count.done++;
+    // Dates are YYYY-MM-DD, so comparing the strings compares the days.
+    else if (today !== undefined && action.dueDate !== null && action.dueDate < today) {
+      count.overdue++;
+    }
+  }
+  return counts;
+}
+
 /** Top of each depth's row: as tall as the tallest box in it, drawn or estimated. */
 function rowTops(
   snapshot: AnalysisSnapshot,
@@ -134,6 +171,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
   const boxes = layoutTree(snapshot, collapsed);
   const tops = rowTops(snapshot, boxes, ui.measured);
   const readOnly = ui.readOnly ?? false;
+  const actionCounts = actionsByWhy(snapshot, ui.today);
   const openComments = new Map<string, number>();
   for (const comment of snapshot.comments) {
     if (!comment.resolved)
@@ -186,6 +224,7 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
     const folded = collapsed.has(id) && why.childIds.length > 0;
     const hiddenCount = folded ? descendantCount(snapshot, id) : 0;
     const box = boxes.get(id)!;
+    const counted = actionCounts.get(id);
     const inputs = [
       why,
       box.x,
@@ -202,6 +241,9 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       folded,
       hiddenCount,
       ui.measured?.get(id),
+      counted?.total ?? 0,
+      counted?.done ?? 0,
+      counted?.overdue ?? 0,
     ];
     used.add(id);
     const cached = cache?.get(id);
@@ -209,10 +251,12 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       nodes.push(cached.node);
     } else {
       const label = `Why ${why.depth}`;
+      const assumption = why.rootCause && why.assumption;
       const states = [
         why.rootCause && 'root cause',
         why.verification === 'verified' && 'verified',
         why.verification === 'ruled_out' && 'ruled out',
+        assumption && why.verification === 'hypothesis' && 'assumption',
       ].filter(Boolean);
       const node: WhyFlowNode = {
         ...common(id, why.depth, [label, ...states].join(', '), why.text),
@@ -228,6 +272,8 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
           rootCause: why.rootCause,
           damaged: why.damaged,
           verification: why.verification,
+          assumption,
+          actions: counted ? { ...counted } : why.rootCause ? NO_ACTIONS : null,
           ruledOut: isRuledOut,
           category: why.category,
           openComments: openComments.get(id) ?? 0,
