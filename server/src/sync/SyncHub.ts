@@ -1,10 +1,17 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { makeOrigin, migrateDocument, readAnalysis, type AnalysisSnapshot } from '@whychain/shared';
+import {
+  makeOrigin,
+  migrateDocument,
+  pauseTimerOnEmptyRoom,
+  readAnalysis,
+  type AnalysisSnapshot,
+} from '@whychain/shared';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import type { DocumentMeta, DocumentStore } from '../storage/DocumentStore';
 import { CLOSE, Connection } from './Connection';
+import { PartEncoder } from './PartEncoder';
 import { decodeClientMessage } from './protocol';
 import { Room, type RoomHost } from './Room';
 
@@ -106,24 +113,26 @@ export class SyncHub implements RoomHost {
   }
 
   /**
-   * Rebuilds a stored document. A long log is applied in slices with a turn of the event loop
-   * between them, so that loading a big analysis does not stall the other rooms.
+   * Rebuilds a stored document. The snapshot's parts and the log are applied in slices with a
+   * turn of the event loop between them, so that loading a big analysis does not stall the
+   * other rooms (a part is small enough to apply in a few milliseconds; a snapshot stored in one
+   * piece by an older version is applied in one go, until its next compaction splits it).
    */
   private async readStored(id: string) {
     await this.unloading.get(id);
     const stored = await this.options.store.load(id);
     if (!stored) return undefined;
     const doc = new Y.Doc({ gc: true });
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    const all = stored.snapshot.concat(stored.updates);
     let next = 0;
-    while (next < stored.updates.length) {
+    while (next < all.length) {
       const sliceStart = performance.now();
       doc.transact(() => {
-        while (next < stored.updates.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
-          Y.applyUpdate(doc, stored.updates[next++]!);
+        while (next < all.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
+          Y.applyUpdate(doc, all[next++]!);
         }
       });
-      if (next < stored.updates.length) await new Promise((resolve) => setImmediate(resolve));
+      if (next < all.length) await new Promise((resolve) => setImmediate(resolve));
     }
     return { doc, stored };
   }
@@ -252,7 +261,13 @@ export class SyncHub implements RoomHost {
 
   private leave(room: Room, conn: Connection): void {
     room.leave(conn);
-    if (room.connections.size === 0) void this.unloadIfIdle(room);
+    if (room.connections.size > 0) return;
+    // Nobody is left in the meeting: a running timer stops now, so the time the room stands
+    // empty is not counted. Not on shutdown: people are still there and reconnect.
+    if (!this.closing && !room.destroyed) {
+      room.serverChange(() => pauseTimerOnEmptyRoom(room.doc, serverOrigin));
+    }
+    void this.unloadIfIdle(room);
   }
 
   persist(
@@ -351,17 +366,24 @@ export class SyncHub implements RoomHost {
     room.destroy();
   }
 
-  /** Replaces a room's update log with one snapshot of its current state. */
+  /**
+   * Replaces a room's update log with a snapshot of its current state, encoded in parts a slice
+   * of the event loop at a time (PartEncoder) and stored as they come: a big analysis never
+   * holds the loop for the whole encoding. Updates that arrive meanwhile go to the log after
+   * `upTo` as usual; the parts hold at least the state at `upTo`, so nothing is lost.
+   */
   private async compact(room: Room, claimed = false): Promise<void> {
     if ((room.compacting && !claimed) || room.destroyed) return;
     room.compacting = true;
     try {
       const upTo = room.lastSeq;
       const before = room.logLength;
-      const state = Y.encodeStateAsUpdate(room.doc);
-      await this.options.store.compact(room.id, state, upTo);
+      const bytesBefore = room.bytes;
+      const written = await this.options.store.compact(room.id, encodeInSlices(room), upTo);
+      if (written === null) return;
       room.logLength -= before;
-      room.bytes = state.byteLength;
+      // What was stored meanwhile is still in the log on top of the snapshot.
+      room.bytes = written + (room.bytes - bytesBefore);
     } catch (err) {
       this.log('error', 'compaction failed', { analysisId: room.id, why: (err as Error).message });
     } finally {
@@ -403,5 +425,25 @@ export class SyncHub implements RoomHost {
     }
     this.rooms.clear();
     await Promise.all(this.unloading.values());
+  }
+}
+
+/**
+ * The parts of a room's document, as many per turn of the event loop as fit in a slice (the
+ * time the store takes to write them counts, since it runs between two parts). Stops with an
+ * error when the room is destroyed meanwhile.
+ */
+async function* encodeInSlices(room: Room): AsyncGenerator<Uint8Array> {
+  const encoder = new PartEncoder(room.doc);
+  let sliceStart = performance.now();
+  for (;;) {
+    if (room.destroyed) throw new Error('the analysis was unloaded during its compaction');
+    const part = encoder.next();
+    if (!part) return;
+    yield part;
+    if (performance.now() - sliceStart >= LOAD_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
   }
 }

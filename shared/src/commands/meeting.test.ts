@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  closeAnalysis,
   createAnalysis,
   DEFAULT_BLAME_WORDS,
   DEFAULT_CATEGORIES,
@@ -8,6 +9,7 @@ import {
   findBlame,
   makeOrigin,
   pauseTimer,
+  pauseTimerOnEmptyRoom,
   readAnalysis,
   resetTimer,
   setBlameWords,
@@ -135,6 +137,29 @@ describe('meeting timer', () => {
     expect(resetTimer(doc, ada)).toEqual({ ok: true });
     expect(readAnalysis(doc).timer).toEqual({ startedAt: null, elapsedMs: 0 });
     expect(timerElapsed(readAnalysis(doc).timer, 60_000)).toBe(0);
+  });
+});
+
+describe('pauseTimerOnEmptyRoom', () => {
+  const server = makeOrigin('server', 'Whychain');
+
+  it('pauses a running timer at the moment given, and leaves a stopped one as it is', () => {
+    const doc = fresh();
+    startTimer(doc, ada, 1_000);
+    expect(pauseTimerOnEmptyRoom(doc, server, 61_000)).toEqual({ ok: true });
+    expect(readAnalysis(doc).timer).toEqual({ startedAt: null, elapsedMs: 60_000 });
+    const before = Y.encodeStateVector(doc);
+    expect(pauseTimerOnEmptyRoom(doc, server, 99_000)).toMatchObject({ ok: false });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('also stops the timer of a closed analysis, which nobody can pause any more', () => {
+    const doc = fresh();
+    startTimer(doc, ada, 1_000);
+    expect(closeAnalysis(doc, { overrideReason: 'Duplicate' }, ada).ok).toBe(true);
+    expect(pauseTimer(doc, ada, 5_000)).toMatchObject({ ok: false });
+    expect(pauseTimerOnEmptyRoom(doc, server, 5_000)).toEqual({ ok: true });
+    expect(readAnalysis(doc).timer).toEqual({ startedAt: null, elapsedMs: 4_000 });
   });
 });
 

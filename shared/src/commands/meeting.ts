@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
-import { learningsOf, LIMITS, metaOf } from '../schema';
+import { isInitialized } from '../readAnalysis';
+import { learningsOf, LIMITS, metaOf, SCHEMA_VERSION } from '../schema';
 import { whyReadOnly } from './guard';
 import { writeSharedText } from './writeSharedText';
 
@@ -24,6 +25,24 @@ export function startTimer(doc: Y.Doc, origin: Origin, now = Date.now()): Result
 export function pauseTimer(doc: Y.Doc, origin: Origin, now = Date.now()): Result {
   const blocked = whyReadOnly(doc);
   if (blocked) return blocked;
+  return pauseRunning(doc, origin, now);
+}
+
+/**
+ * Pauses a running timer because the last person left the room (the server does this), counting
+ * the time up to `now`. Unlike `pauseTimer` it also stops the timer of a closed analysis, which
+ * nobody can pause any more and which would otherwise count on for ever; a document from a newer
+ * version is left alone, as it is everywhere.
+ */
+export function pauseTimerOnEmptyRoom(doc: Y.Doc, origin: Origin, now = Date.now()): Result {
+  if (!isInitialized(doc)) return fail('The analysis has not loaded yet.');
+  if ((metaOf(doc).get('schemaVersion') ?? 0) > SCHEMA_VERSION) {
+    return fail('This analysis was saved by a newer version of Whychain.');
+  }
+  return pauseRunning(doc, origin, now);
+}
+
+function pauseRunning(doc: Y.Doc, origin: Origin, now: number): Result {
   const meta = metaOf(doc);
   const started = meta.get('timerStartedAt');
   if (started == null) return fail('The timer is not running.');
