@@ -64,7 +64,11 @@ export function WhyMeta({
   return (
     <div className="wc-node__meta">
       <ActionsAtGlance actions={actions} />
-      {category && <span className="wc-chip wc-chip--category">{category}</span>}
+      {category && (
+        <span className="wc-chip wc-chip--category" dir="auto">
+          {category}
+        </span>
+      )}
       {openComments > 0 && (
         <span className="wc-node__comments" title={comments}>
           <svg width="13" height="12" viewBox="0 0 13 12" aria-hidden="true">

@@ -22,7 +22,9 @@ export function AnalysisList({ analyses }: { analyses: readonly AnalysisSummary[
         {analyses.map((analysis) => (
           <tr key={analysis.id}>
             <td>
-              <Link to={editorPath(analysis.id)}>{analysis.title || 'Untitled analysis'}</Link>
+              <Link to={editorPath(analysis.id)} dir="auto">
+                {analysis.title || 'Untitled analysis'}
+              </Link>
             </td>
             <td>
               <span className={`wc-status wc-status--${analysis.status}`}>

@@ -25,7 +25,7 @@ export function ParkingLot({ items }: { items: readonly ParkingLotItem[] }) {
         <ul className="wc-parkinglot" aria-label="Parking lot items">
           {items.map((item) => (
             <li key={item.id}>
-              <span className="wc-parkinglot__text">
+              <span className="wc-parkinglot__text" dir="auto">
                 {item.text}
                 {item.author && <span className="wc-muted"> · {item.author}</span>}
               </span>
@@ -53,6 +53,7 @@ export function ParkingLot({ items }: { items: readonly ParkingLotItem[] }) {
           <input
             type="text"
             aria-label="Add to parking lot"
+            dir="auto"
             placeholder="A point for later…"
             value={text}
             onChange={(event) => {

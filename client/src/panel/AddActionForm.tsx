@@ -74,6 +74,7 @@ export function AddActionForm({ whyId, kinds, onDone }: AddActionFormProps) {
           <textarea
             id={ids.description}
             rows={2}
+            dir="auto"
             value={description}
             placeholder={kinds.length === 1 ? `What to do to ${KIND_HINTS[kinds[0]!]}` : undefined}
             onChange={(event) => setDescription(event.target.value)}
@@ -85,6 +86,7 @@ export function AddActionForm({ whyId, kinds, onDone }: AddActionFormProps) {
             <input
               id={ids.owner}
               type="text"
+              dir="auto"
               value={owner}
               onChange={(event) => setOwner(event.target.value)}
             />

@@ -35,7 +35,7 @@ export function CommentList({ whyId, comments }: { whyId: WhyId; comments: reado
           {shown.map((comment) => (
             <li key={comment.id} className={comment.resolved ? 'is-resolved' : undefined}>
               <div className="wc-comment__meta">
-                <strong>{comment.author || 'Someone'}</strong>
+                <strong dir="auto">{comment.author || 'Someone'}</strong>
                 <time
                   dateTime={new Date(comment.createdAt).toISOString()}
                   title={formatDateTime(comment.createdAt)}
@@ -60,7 +60,9 @@ export function CommentList({ whyId, comments }: { whyId: WhyId; comments: reado
                   </button>
                 )}
               </div>
-              <p className="wc-comment__text">{comment.text}</p>
+              <p className="wc-comment__text" dir="auto">
+                {comment.text}
+              </p>
             </li>
           ))}
         </ul>
@@ -80,6 +82,7 @@ export function CommentList({ whyId, comments }: { whyId: WhyId; comments: reado
           <input
             type="text"
             aria-label="Add comment"
+            dir="auto"
             placeholder="Add a comment…"
             value={text}
             onChange={(event) => {

@@ -37,6 +37,7 @@ export function ListSetting({ label, hint, values, readOnly, onSave }: ListSetti
       <textarea
         id={id}
         rows={Math.min(8, Math.max(3, values.length + 1))}
+        dir="auto"
         value={text}
         readOnly={readOnly}
         aria-describedby={hintId}
