@@ -1,15 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { isIdShaped, makeOrigin, SAMPLE_ANALYSIS, writeSampleAnalysis } from '@whychain/shared';
 import { allowEveryone, type AccessCheck } from './access';
-import { analysisIdOf, createStoredAnalysis, handleApi } from './http/api';
-import { HttpError, sendError, sendJson } from './http/respond';
-import { serveStatic } from './http/staticFiles';
+import { buildApp } from './http/app';
 import { consoleLogger, type Logger } from './log';
 import { ServerMetrics } from './metrics';
 import type { DocumentStore, Durability } from './storage/DocumentStore';
+import { createStoredAnalysis } from './storage/createStoredAnalysis';
 import { SqliteStore } from './storage/SqliteStore';
 import { CLOSE } from './sync/Connection';
 import { SyncHub } from './sync/SyncHub';
@@ -82,65 +80,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     maxDocumentBytes: options.maxDocumentBytes,
     earlyMessageBytes: 2 * maxMessageBytes,
   });
-  const statics = serveStatic(options.clientDir ?? defaultClientDir);
-
   if (options.seedSample && (await store.list()).length === 0) {
     await createStoredAnalysis(store, SAMPLE_ANALYSIS, (doc) =>
       writeSampleAnalysis(doc, makeOrigin('server', 'Whychain')),
     );
   }
 
-  const api = { store, hub, bodyLimit: 1024 * 1024 };
-  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname === '/healthz') {
-      const problem = await store.checkWritable();
-      sendJson(res, problem ? 503 : 200, {
-        ok: !problem,
-        storage: problem ? { writable: false, error: problem } : { writable: true },
-        durability: store.durability,
-        loadedAnalyses: hub.loadedCount,
-      });
-      return;
-    }
-    if (pathname === '/metrics') {
-      const text = await metrics.registry.metrics();
-      res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      res.end(text);
-      return;
-    }
-    const isApi = pathname.startsWith('/api/');
-    const decision = await access({
-      channel: 'http',
-      analysisId: isApi ? analysisIdOf(pathname) : undefined,
-      action: req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write',
-      request: req,
-    });
-    if (!decision.allowed) {
-      sendError(res, decision.status, decision.reason);
-      return;
-    }
-    if (isApi) {
-      await handleApi(api, req, res, pathname);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, `${req.method} is not allowed here.`);
-    }
-    statics(req, res, pathname);
-  };
-
-  const server = createServer((req, res) => {
-    onRequest(req, res).catch((err: Error) => {
-      if (err instanceof HttpError) {
-        sendError(res, err.status, err.message);
-        return;
-      }
-      log('error', 'request failed', { path: req.url, why: err.message });
-      if (!res.headersSent) sendError(res, 500, 'Something went wrong on the server.');
-      else res.destroy();
-    });
+  const app = await buildApp({
+    store,
+    hub,
+    metrics,
+    access,
+    log,
+    clientDir: options.clientDir ?? defaultClientDir,
+    bodyLimit: 1024 * 1024,
   });
+  const server = app.server;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   server.on('upgrade', (req, socket, head) => {
@@ -185,10 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const heartbeat = setInterval(() => void hub.heartbeat(), 30_000);
   heartbeat.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
-  });
+  await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -201,10 +153,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     metrics,
     async close() {
       clearInterval(heartbeat);
-      server.close();
+      const closed = app.close();
       await hub.close();
       for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
+      await closed;
       await store.close();
     },
   };
