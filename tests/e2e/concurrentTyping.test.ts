@@ -4,6 +4,7 @@ import {
   expectWhys,
   openNode,
   openRoom,
+  whyTexts,
   type Person,
   type Room,
 } from '../fixtures/room';
@@ -40,6 +41,33 @@ describe('two people typing in the same why at once', () => {
     ]);
 
     await expectWhys([ada.page, bob.page, carol.page], ['Because the price form is last year’s']);
+    expect([...ada.errors, ...bob.errors, ...carol.errors]).toEqual([]);
+  });
+
+  it("keeps each person's word together when both type at the end of the why", async () => {
+    const everyone = [ada.page, bob.page, carol.page];
+    // Both still have the caret in the why from the test above; it gets a space to type after.
+    await ada.page.keyboard.press('Control+End');
+    await ada.page.keyboard.type(' ');
+    let expected = 'Because the price form is last year’s ';
+    await expectWhys(everyone, [expected]);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await ada.page.keyboard.press('Control+End');
+      await bob.page.keyboard.press('Control+End');
+      await Promise.all([
+        ada.page.keyboard.type('alpha ', { delay: 15 }),
+        bob.page.keyboard.type('omega ', { delay: 15 }),
+      ]);
+      const length = expected.length + 12;
+      for (const page of everyone) {
+        await expect.poll(async () => (await whyTexts(page))[0]!.length).toBe(length);
+      }
+      const texts = (await Promise.all(everyone.map(whyTexts))).map(([text]) => text!);
+      expect(new Set(texts).size).toBe(1);
+      // Each word arrives whole, in either order, never glued as "omegaalpha  ".
+      expect([`${expected}alpha omega `, `${expected}omega alpha `]).toContain(texts[0]);
+      expected = texts[0]!;
+    }
     expect([...ada.errors, ...bob.errors, ...carol.errors]).toEqual([]);
   });
 });

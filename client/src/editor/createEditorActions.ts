@@ -18,6 +18,7 @@ import {
 } from '@whychain/shared';
 import type * as Y from 'yjs';
 import type { EditorStore } from './createEditorStore';
+import { deletionFeedFor } from './deletionFeed';
 
 /** What the editor's buttons and keys do; each is one shared command plus its effect on the UI. */
 export interface EditorActions {
@@ -36,8 +37,16 @@ export interface EditorActions {
   addSibling(nodeId: string): Result<{ id: WhyId }>;
   /** Sets the text of the problem or of a why; false (with a notice) when refused. */
   editText(nodeId: string, text: string): boolean;
+  /**
+   * Tells the person something about their typing (what a too-long paste lost): it stays while
+   * they go on typing in the text, until dismissed or another action reports.
+   */
+  notify(notice: string): void;
   setRootCause(whyId: WhyId, rootCause: boolean): boolean;
-  /** Deletes a why and everything below it, then selects what it answered. */
+  /**
+   * Deletes a why and everything below it, then selects what it answered; the deletion is told
+   * to the editor's deletion feed (see DeletionToasts), which offers to undo it.
+   */
   deleteWhy(whyId: WhyId, parentId?: WhyId | null): boolean;
   /**
    * Moves a why, with its answers, under the node it was dropped on; a move that would make a
@@ -74,6 +83,12 @@ interface EditorActionsDeps {
   history?: UndoHistory | null;
 }
 
+/**
+ * The last notice from `notify`, per editor store: typing that goes through does not clear it.
+ * Kept by store, as the actions are rebuilt whenever the undo state changes.
+ */
+const typingNotices = new WeakMap<EditorStore, string>();
+
 /** One status origin per content origin, so that it stays the same object across re-renders. */
 const workflowOrigins = new WeakMap<Origin, Origin>();
 
@@ -99,6 +114,7 @@ export function createEditorActions({
     ui().setNotice(result.ok ? null : result.reason);
     return result;
   };
+
   /** Runs a structural edit as an undo step of its own. */
   const step = <T>(run: () => T): T => {
     history?.stopCapturing?.();
@@ -133,15 +149,25 @@ export function createEditorActions({
         nodeId === PROBLEM_ID
           ? editProblem(doc, { text }, origin)
           : editWhyText(doc, { whyId: nodeId as WhyId, text }, origin);
+      if (result.ok && typingNotices.get(store) === ui().notice) return true;
       return report(result).ok;
+    },
+    notify(notice) {
+      typingNotices.set(store, notice);
+      ui().setNotice(notice);
     },
     setRootCause(whyId, rootCause) {
       return report(step(() => setRootCause(doc, { whyId, rootCause }, origin))).ok;
     },
     deleteWhy(whyId, parentId) {
-      const parent = parentId === undefined ? readAnalysis(doc).whys[whyId]?.parentId : parentId;
+      const why = readAnalysis(doc).whys[whyId];
+      const parent = parentId === undefined ? why?.parentId : parentId;
       const result = report(step(() => deleteWhy(doc, { whyId }, origin)));
-      if (result.ok) ui().select(parent ?? PROBLEM_ID);
+      if (result.ok) {
+        ui().select(parent ?? PROBLEM_ID);
+        const below = result.deleted.length - 1;
+        deletionFeedFor(store).publish({ whyId, text: why?.text ?? '', below });
+      }
       return result.ok;
     },
     moveWhy(whyId, targetNodeId) {

@@ -1,10 +1,11 @@
 import { useContext } from 'react';
-import { nodeTextOf } from '@whychain/shared';
+import { LIMITS, nodeTextOf, PROBLEM_ID } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
 import { NodeTextArea } from './NodeTextArea';
 import { useLiveText } from '../text/useLiveText';
 import { RemoteCarets } from './RemoteCarets';
 import { CanvasPresenceContext } from './useRemoteStates';
+import './nodeText.css';
 
 interface NodeTextProps {
   /** 'problem' or a why id. */
@@ -23,8 +24,9 @@ interface NodeTextProps {
 }
 
 /**
- * The text of a node: a text box bound to the shared text while the node is selected, plain text
- * otherwise, with the other people's carets drawn over it either way.
+ * The text of a node: a text box bound to the shared text while the node is selected (looking like
+ * plain text until it has the caret, see nodeText.css), plain text otherwise, with the other
+ * people's carets drawn over it either way.
  */
 export function NodeText(props: NodeTextProps) {
   const { nodeId, editable, focus, label, placeholder, emptyText, onAddSibling } = props;
@@ -32,7 +34,8 @@ export function NodeText(props: NodeTextProps) {
   // Straight from the document: what anyone types shows in this frame, before the rest of the
   // editor (layout, checklist, side panel) has caught up with it.
   const doc = useContext(CanvasPresenceContext)?.doc;
-  const text = useLiveText(doc ? nodeTextOf(doc, nodeId) : undefined, props.text);
+  const shared = doc ? nodeTextOf(doc, nodeId) : undefined;
+  const text = useLiveText(shared, props.text);
   return (
     <div className="wc-node__body">
       {editable ? (
@@ -40,16 +43,19 @@ export function NodeText(props: NodeTextProps) {
           nodeId={nodeId}
           label={label}
           value={text}
+          sharedText={shared}
+          maxLength={nodeId === PROBLEM_ID ? LIMITS.problemLength : LIMITS.whyTextLength}
           focus={focus}
           placeholder={placeholder}
           onChange={(next) => actions.editText(nodeId, next)}
+          onCut={(notice) => actions.notify(notice)}
           onFocus={() => actions.startEditing(nodeId)}
           onDone={() => actions.stopEditing()}
           onAddChild={() => actions.addWhy(nodeId)}
           onAddSibling={onAddSibling}
         />
       ) : (
-        <p className="wc-node__text">
+        <p className="wc-node__text" dir="auto">
           {text || <span className="wc-node__placeholder">{emptyText}</span>}
         </p>
       )}

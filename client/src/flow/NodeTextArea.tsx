@@ -1,4 +1,5 @@
 import { useContext, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import type * as Y from 'yjs';
 import { caretToShared } from '@whychain/shared';
 import { textBoxCommand } from '../keyboard/keyCommand';
 import { useSharedTextBox } from '../text/useSharedTextBox';
@@ -11,6 +12,11 @@ interface NodeTextAreaProps {
   label: string;
   /** The document's text right now (see useLiveText). */
   value: string;
+  /** The shared text itself, so that the caret is kept as a position in it. */
+  sharedText?: Y.Text;
+  /** The most the text may hold; an edit past it keeps what fits and `onCut` says what did not. */
+  maxLength?: number;
+  onCut?: (notice: string) => void;
   /** Take the keyboard focus (with the caret at the end) when this becomes true. */
   focus: boolean;
   placeholder?: string;
@@ -33,8 +39,13 @@ export function NodeTextArea(props: NodeTextAreaProps) {
   const { nodeId, label, focus, placeholder, onChange, onFocus, onDone } = props;
   const { onAddChild, onAddSibling } = props;
   const presence = useContext(CanvasPresenceContext);
-  const { value } = props;
-  const { ref, bind, composing } = useSharedTextBox(value, onChange, { sizedByCss: true });
+  const { value, sharedText, maxLength, onCut } = props;
+  const { ref, bind, composing } = useSharedTextBox(value, onChange, {
+    sizedByCss: true,
+    text: sharedText,
+    maxLength,
+    onCut,
+  });
 
   useEffect(() => {
     const element = ref.current!;
@@ -102,6 +113,7 @@ export function NodeTextArea(props: NodeTextAreaProps) {
       className="nodrag nopan nowheel wc-node__input"
       aria-label={label}
       rows={2}
+      dir="auto"
       placeholder={placeholder}
       spellCheck
       onChange={(event) => {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { useLiveText } from '../text/useLiveText';
 import { useSharedTextBox } from '../text/useSharedTextBox';
@@ -24,6 +24,11 @@ interface SharedTextAreaProps {
   hideLabel?: boolean;
   /** Class of the text box itself. */
   className?: string;
+  /**
+   * The most the text may hold (see LIMITS): an edit past it keeps what fits and says under the
+   * box what was cut, instead of being refused whole.
+   */
+  maxLength?: number;
 }
 
 /**
@@ -33,11 +38,19 @@ interface SharedTextAreaProps {
  */
 export function SharedTextArea(props: SharedTextAreaProps) {
   const { label, onChange, readOnly = false, placeholder, rows = 3, hint } = props;
-  const { hideLabel = false, className } = props;
+  const { hideLabel = false, className, maxLength } = props;
   const value = useLiveText(props.text, props.fallback ?? '');
   const id = useId();
   const hintId = useId();
-  const { bind } = useSharedTextBox(value, onChange);
+  const cutId = useId();
+  // What a too-long edit lost: shown until the person leaves the box, so it cannot be missed.
+  const [cut, setCut] = useState<string | null>(null);
+  const { bind } = useSharedTextBox(value, onChange, {
+    text: props.text,
+    maxLength,
+    onCut: setCut,
+  });
+  const describedBy = [hint ? hintId : null, cut ? cutId : null].filter(Boolean).join(' ');
 
   return (
     <div className="wc-field wc-panel__field">
@@ -56,12 +69,19 @@ export function SharedTextArea(props: SharedTextAreaProps) {
         className={className}
         readOnly={readOnly}
         placeholder={readOnly ? undefined : placeholder}
-        aria-describedby={hint ? hintId : undefined}
+        aria-describedby={describedBy || undefined}
+        dir="auto"
         spellCheck
         onChange={bind.onChange}
         onCompositionStart={bind.onCompositionStart}
         onCompositionEnd={bind.onCompositionEnd}
+        onBlur={() => setCut(null)}
       />
+      {cut && (
+        <p id={cutId} role="status" className="wc-panel__hint wc-panel__hint--cut">
+          {cut}
+        </p>
+      )}
     </div>
   );
 }
