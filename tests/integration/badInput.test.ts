@@ -50,7 +50,11 @@ describe('bad input gets a clear error and harms nothing', () => {
   it('answers an unknown analysis id with 404 and a JSON error', async () => {
     const res = await fetch(`${server.url}/api/analyses/doesnotexist1`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'No analysis with id "doesnotexist1".' });
+    expect(await res.json()).toEqual({
+      error: 'No analysis with id "doesnotexist1".',
+      code: 'not_found',
+      field: 'id',
+    });
     const other = await fetch(`${server.url}/api/nothing-here`);
     expect(other.status).toBe(404);
     expect((await other.json()).error).toContain('No API route');
@@ -63,7 +67,11 @@ describe('bad input gets a clear error and harms nothing', () => {
 
     const noTitle = await post(JSON.stringify({ title: '  ', problem: 'p' }));
     expect(noTitle.status).toBe(400);
-    expect(await noTitle.json()).toEqual({ error: 'Title is required.' });
+    expect(await noTitle.json()).toEqual({
+      error: 'Title is required.',
+      code: 'required',
+      field: 'title',
+    });
 
     const long = await post(JSON.stringify({ title: 't'.repeat(201), problem: '' }));
     expect((await long.json()).error).toBe('Title is too long (201 characters, at most 200).');

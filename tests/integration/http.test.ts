@@ -42,7 +42,7 @@ describe('the HTTP API and the client files', () => {
       openapi: string;
       paths: Record<string, Record<string, { requestBody?: unknown; responses: object }>>;
     };
-    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/analyses', '/api/analyses/{id}', '/healthz']),
     );
@@ -52,21 +52,29 @@ describe('the HTTP API and the client files', () => {
   });
 
   it('names the field that is wrong and stores nothing', async () => {
-    const cases: [unknown, string][] = [
-      [{ title: 5 }, 'Title must be text.'],
-      [{}, 'Title is required.'],
-      [{ title: 'Refunds', problem: ['x'] }, 'Problem must be text.'],
-      [[1], 'The body must be an object.'],
-      [{ title: '   ' }, 'Title is required.'],
+    const cases: [unknown, string, string, string?][] = [
+      [{ title: 5 }, 'Title must be text.', 'wrong_type', 'title'],
+      [{}, 'Title is required.', 'required', 'title'],
+      [{ title: 'Refunds', problem: ['x'] }, 'Problem must be text.', 'wrong_type', 'problem'],
+      [[1], 'The body must be an object.', 'wrong_type'],
+      [{ title: '   ' }, 'Title is required.', 'required', 'title'],
+      [{ title: 'Refunds', owner: 'Ada' }, 'Owner is not a known field.', 'unknown_field', 'owner'],
+      [
+        { title: 'x'.repeat(201) },
+        'Title is too long (201 characters, at most 200).',
+        'too_long',
+        'title',
+      ],
       [
         '{"title":"x","__proto__":{"admin":true}}',
         'Malformed JSON: Object contains forbidden prototype property',
+        'malformed_json',
       ],
     ];
-    for (const [body, error] of cases) {
+    for (const [body, error, code, field] of cases) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(await res.json()).toEqual({ error });
+      expect(await res.json()).toEqual(field ? { error, code, field } : { error, code });
     }
     const list = (await (await fetch(`${server.url}/api/analyses`)).json()) as {
       analyses: unknown[];
@@ -79,6 +87,7 @@ describe('the HTTP API and the client files', () => {
     expect(res.status).toBe(405);
     expect(await res.json()).toEqual({
       error: 'DELETE is not allowed on /api/analyses; use GET or POST.',
+      code: 'method_not_allowed',
     });
   });
 
@@ -117,6 +126,12 @@ describe('the HTTP API and the client files', () => {
 
     const missingApi = await fetch(`${server.url}/api/nothing-here`);
     expect(missingApi.status).toBe(404);
-    expect(await missingApi.json()).toEqual({ error: 'No API route GET /api/nothing-here.' });
+    expect(await missingApi.json()).toEqual({
+      error: 'No API route GET /api/nothing-here.',
+      code: 'not_found',
+    });
+    const docs = await rawGet('/api/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.body.toString()).toContain('swagger');
   });
 });

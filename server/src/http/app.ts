@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
@@ -68,7 +69,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // A bad percent-encoding in any address gets our error shape, not the framework's.
     frameworkErrors: (error, _request, reply) => {
       if (error.code === 'FST_ERR_BAD_URL') {
-        sendError(reply, 400, 'The address is not valid URL encoding.');
+        sendError(reply, 400, 'The address is not valid URL encoding.', 'bad_url');
       } else sendError(reply, 400, error.message);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -80,7 +81,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') {
-      done(new HttpError(400, 'Request body is empty; expected JSON.'), undefined);
+      done(
+        new HttpError(400, 'Request body is empty; expected JSON.', 'malformed_json'),
+        undefined,
+      );
       return;
     }
     try {
@@ -89,17 +93,20 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }),
       );
     } catch (err) {
-      done(new HttpError(400, `Malformed JSON: ${(err as Error).message}`), undefined);
+      done(
+        new HttpError(400, `Malformed JSON: ${(err as Error).message}`, 'malformed_json'),
+        undefined,
+      );
     }
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const { status, error } = errorReply(err, request);
+    const { status, error, code, field } = errorReply(err, request);
     if (status >= 500) {
       ctx.log('error', 'request failed', { path: request.url, why: err.message });
     }
     if (reply.sent) return;
-    return sendError(reply, status, error);
+    return sendError(reply, status, error, code, field);
   });
 
   // The one gate: every request but the probes is described to the access check.
@@ -118,11 +125,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(fastifySwagger, {
     openapi: {
+      openapi: '3.1.0',
       info: {
         title: 'Whychain API',
         version: '1',
         description:
-          'Errors always answer `{ "error": "what is wrong" }`. Edits to an analysis go through the sync socket at /sync/:id (Yjs over y-websocket).',
+          'Errors answer `{ "error": "what is wrong", "code": "stable_code", "field": "path.of.field" }` (field when one is to blame) with a 4xx status; a failed request changes nothing. Edits to an analysis go through the sync socket at /sync/:id (Yjs over y-websocket).',
       },
     },
     hideUntagged: true,
@@ -155,6 +163,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Browsable reference of the same document.
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const index = join(ctx.clientDir, 'index.html');
   if (existsSync(index)) {

@@ -11,10 +11,13 @@ const AnalysisSummary = Type.Object({
   updatedAt: Type.Integer({ description: 'milliseconds since 1970' }),
 });
 
-const CreateAnalysis = Type.Object({
-  title: Type.String({ maxLength: LIMITS.titleLength, description: 'Required, not blank' }),
-  problem: Type.Optional(Type.String({ maxLength: LIMITS.problemLength })),
-});
+const CreateAnalysis = Type.Object(
+  {
+    title: Type.String({ maxLength: LIMITS.titleLength, description: 'Required, not blank' }),
+    problem: Type.Optional(Type.String({ maxLength: LIMITS.problemLength })),
+  },
+  { additionalProperties: false },
+);
 
 /** The analyses: list, create, read one as a snapshot. Editing goes through the sync socket. */
 export async function analysesRoutes(app: ApiApp): Promise<void> {
@@ -55,7 +58,10 @@ export async function analysesRoutes(app: ApiApp): Promise<void> {
     async (request, reply) => {
       // The schema checks the shape; the shared validator the meaning (a blank title, say).
       const bad = validateCreateAnalysis(request.body);
-      if (bad) throw new HttpError(400, bad);
+      if (bad) {
+        const field = bad.startsWith('Problem') ? 'problem' : 'title';
+        throw new HttpError(400, bad, /required/.test(bad) ? 'required' : 'invalid', field);
+      }
       const { title, problem = '' } = request.body;
       const id = await createStoredAnalysis(store, { title, problem });
       return reply.code(201).send({ id });
@@ -81,7 +87,7 @@ export async function analysesRoutes(app: ApiApp): Promise<void> {
     async (request) => {
       const { id } = request.params;
       const snapshot = isIdShaped(id) ? await hub.snapshot(id) : undefined;
-      if (!snapshot) throw new HttpError(404, `No analysis with id "${id}".`);
+      if (!snapshot) throw new HttpError(404, `No analysis with id "${id}".`, 'not_found', 'id');
       return { id, ...snapshot };
     },
   );
