@@ -9,6 +9,7 @@ import { SidePanel } from '../panel/SidePanel';
 import type { User } from '../identity/userIdentity';
 import type { Connection } from '../sync/createSyncSession';
 import { createEditorActions } from './createEditorActions';
+import { DeletionToasts } from './DeletionToasts';
 import type { EditorStore } from './createEditorStore';
 import { EditorHeader } from './EditorHeader';
 import { EditorStoreProvider } from './EditorStoreProvider';
@@ -122,6 +123,7 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
                 Loading analysis…
               </p>
             )}
+            {ready && <DeletionToasts awareness={awareness} />}
           </main>
           <aside className="wc-sidepanel">
             <PartErrorBoundary part="The list of people in the room" resetKey={peers}>

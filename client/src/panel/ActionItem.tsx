@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import {
+  LIMITS,
   ACTION_STATUSES,
   actionTextOf,
   deleteAction,
@@ -69,6 +70,7 @@ export function ActionItem({ action }: { action: Action }) {
         text={actionTextOf(doc, action.id, 'description')}
         fallback={action.description}
         readOnly={readOnly}
+        maxLength={LIMITS.actionDescriptionLength}
         onChange={(description) => update({ description })}
       />
       <div className="wc-panel__row">
@@ -102,6 +104,7 @@ export function ActionItem({ action }: { action: Action }) {
           fallback={action.completionNote}
           placeholder={action.status === 'cancelled' ? 'Why it was dropped' : 'What was done'}
           readOnly={readOnly}
+          maxLength={LIMITS.completionNoteLength}
           onChange={(completionNote) => update({ completionNote })}
         />
       )}

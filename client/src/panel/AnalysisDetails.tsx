@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import {
+  LIMITS,
   editLearnings,
   learningsOf,
   setBlameWords,
@@ -42,6 +43,7 @@ export function AnalysisDetails({ snapshot }: { snapshot: AnalysisSnapshot }) {
             text={learningsOf(doc)}
             readOnly={readOnly}
             rows={4}
+            maxLength={LIMITS.evidenceLength}
             onChange={(text) => learnings.check(editLearnings(doc, { text }, origin))}
           />
           <ErrorText error={learnings.error} />

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
+  LIMITS,
   addEvidenceLink,
   editEvidence,
   removeEvidenceLink,
@@ -30,6 +31,7 @@ export function EvidenceSection({ why }: { why: Why }) {
         text={whyTextOf(doc, why.id, 'evidence')}
         readOnly={readOnly}
         placeholder="What shows this is true? Data, observations, who confirmed it…"
+        maxLength={LIMITS.evidenceLength}
         onChange={(next) => text.check(editEvidence(doc, { whyId: why.id, text: next }, origin))}
       />
       <ErrorText error={text.error} />

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import {
+  LIMITS,
   editWhyDetails,
   MIN_CHAIN_DEPTH,
   whyTextOf,
@@ -125,6 +126,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
           text={whyTextOf(doc, why.id, 'stopReason')}
           fallback={why.stopReason}
           readOnly={readOnly}
+          maxLength={LIMITS.commentLength}
           onChange={(stopReason) => patch({ stopReason })}
         />
       )}
