@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import { loadExample, PROBLEM_ID } from '@whychain/shared';
@@ -81,6 +81,11 @@ export function EmptyCanvasGuide({ onLoaded }: { onLoaded: () => void }) {
   const problem = useStore(selectProblem, shallow);
   const ref = useRef<HTMLElement>(null);
   const [size, setSize] = useState(ASSUMED);
+  // Tab answers the selected node: with nothing selected yet, the problem is, so that the key
+  // the guide names works at once (the canvas then puts the focus on it).
+  useEffect(() => {
+    if (store.getState().selectedId === null) store.getState().select(PROBLEM_ID);
+  }, [store]);
   // Its size decides where it fits; it changes as the text wraps on a narrower canvas.
   useLayoutEffect(() => {
     const element = ref.current;
