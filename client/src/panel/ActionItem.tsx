@@ -79,6 +79,7 @@ export function ActionItem({ action }: { action: Action }) {
           <input
             id={ids.owner}
             type="text"
+            dir="auto"
             value={action.owner}
             placeholder="Who?"
             readOnly={readOnly}

@@ -54,7 +54,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
       </header>
       {/* From the snapshot, a frame behind typing: redrawing the panel inside each keystroke
           costs a layout of the whole panel, more than the frame has to spare. */}
-      <p className="wc-panel__quote">
+      <p className="wc-panel__quote" dir="auto">
         {why.text || <span className="wc-node__placeholder">No answer yet</span>}
       </p>
 
