@@ -63,7 +63,7 @@ export function EditorHeader({
           <div className="wc-topbar__group" role="group" aria-label="History">
             <button
               type="button"
-              className="wc-button wc-iconbutton"
+              className="wc-button wc-toolicon"
               disabled={!history.canUndo}
               aria-label="Undo"
               title="Undo (Ctrl+Z)"
@@ -74,7 +74,7 @@ export function EditorHeader({
             </button>
             <button
               type="button"
-              className="wc-button wc-iconbutton"
+              className="wc-button wc-toolicon"
               disabled={!history.canRedo}
               aria-label="Redo"
               title="Redo (Ctrl+Shift+Z)"

@@ -5,7 +5,7 @@ import { must, newAnalysisDoc, renderEditor, seed } from '../panel/renderEditor'
 
 const titleButton = (title: string) =>
   screen.getByRole('button', { name: `Title: ${title}, click to rename` });
-const titleBox = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Title' });
+const titleBox = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Title' });
 
 describe('renaming an analysis in the header', () => {
   it('turns the title into the text box "Title" and saves it with Enter', async () => {
@@ -65,16 +65,20 @@ describe('renaming an analysis in the header', () => {
     await user.click(await screen.findByRole('button', { name: /^Title: Angry customers/ }));
     const long = 'Charged twice after the billing migration. '.repeat(8);
     expect(long.length).toBeGreaterThan(LIMITS.titleLength);
-    await user.paste(long);
+    await user.paste(`${long.slice(0, 20)}\n${long.slice(20)}`);
 
-    expect(titleBox().value).toBe(long.slice(0, LIMITS.titleLength));
+    // One line, and only as much as fits.
+    expect(titleBox().value).toBe(
+      `${long.slice(0, 20)} ${long.slice(20)}`.slice(0, LIMITS.titleLength),
+    );
     const note = screen.getByText(
       `A title has at most ${LIMITS.titleLength} characters: the rest was cut.`,
     );
     expect(note.getAttribute('role')).toBe('status');
     expect(titleBox().getAttribute('aria-describedby')).toBe(note.id);
+    const titleValue = titleBox().value;
     await user.keyboard('{Enter}');
-    expect(readAnalysis(doc).title).toBe(long.slice(0, LIMITS.titleLength).trim());
+    expect(readAnalysis(doc).title).toBe(titleValue.trim());
   });
 
   it('takes a rename back with Ctrl+Z, like any other edit', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LIMITS, type Result } from '@whychain/shared';
 import { PencilIcon } from './icons';
 
@@ -15,13 +15,13 @@ const LINGER_MS = 6000;
 
 /**
  * The analysis title in the editor's header, renamed in place: a click (or Enter on it) turns it
- * into the text box "Title"; Enter or leaving the box saves, Escape puts the title back. An
- * empty title is refused, and a title cut to the length limit says so.
+ * into the text box "Title", which wraps like the title; Enter or leaving the box saves, Escape
+ * puts the title back. An empty title is refused, and a title cut to the length limit says so.
  */
 export function TitleEditor({ title, onRename }: TitleEditorProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const box = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   /** Set when the box is put away on purpose, so the blur that follows does not save again. */
   const done = useRef(false);
@@ -39,6 +39,13 @@ export function TitleEditor({ title, onRename }: TitleEditorProps) {
       button.current?.focus();
     }
   }, [editing]);
+  // The box grows with the title, so a long one is read whole while it is being changed too.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [editing, draft]);
   useEffect(() => {
     if (editing || !message) return;
     const timer = setTimeout(() => setMessage(null), LINGER_MS);
@@ -72,7 +79,7 @@ export function TitleEditor({ title, onRename }: TitleEditorProps) {
     setMessage(null);
     stop(how === 'key');
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       save('key');
@@ -89,8 +96,9 @@ export function TitleEditor({ title, onRename }: TitleEditorProps) {
   return (
     <div className="wc-title">
       {editing ? (
-        <input
+        <textarea
           ref={box}
+          rows={1}
           className="wc-title__box"
           aria-label="Title"
           aria-invalid={message?.error ? true : undefined}
@@ -98,7 +106,8 @@ export function TitleEditor({ title, onRename }: TitleEditorProps) {
           dir="auto"
           value={draft}
           onChange={(event) => {
-            const value = event.target.value;
+            // A title is one line: a pasted line break becomes a space.
+            const value = event.target.value.replace(/\r?\n/g, ' ');
             const cut = value.length > LIMITS.titleLength;
             setDraft(cut ? value.slice(0, LIMITS.titleLength) : value);
             setMessage(cut ? { text: CUT, error: false } : null);
