@@ -84,7 +84,11 @@ export function openStore(dataDir: string) {
   const db = new Database(join(dataDir, 'whychain.sqlite'), { readonly: true });
   const any = db.prepare('SELECT 1 FROM updates WHERE doc_id = ? LIMIT 1');
   const count = db.prepare('SELECT count(*) AS n FROM updates WHERE doc_id = ?');
-  const snapshot = db.prepare('SELECT length(snapshot) AS bytes FROM documents WHERE id = ?');
+  // The snapshot is one blob or, for a big document, parts of the generation the row names.
+  const snapshot = db.prepare(
+    `SELECT coalesce(length(snapshot), 0) + coalesce((SELECT sum(length(data)) FROM snapshot_parts
+       WHERE doc_id = d.id AND gen = d.snapshot_gen), 0) AS bytes FROM documents d WHERE id = ?`,
+  );
   return {
     logEmpty: (id: string) => any.get(id) === undefined,
     logLength: (id: string) => (count.get(id) as { n: number }).n,

@@ -15,7 +15,11 @@ export interface DocumentMeta {
 
 /** Everything needed to rebuild a document: the last snapshot, then the updates after it. */
 export interface StoredDocument {
-  snapshot: Uint8Array | null;
+  /**
+   * The last snapshot as updates to apply in order: several small parts for a big document (so
+   * that no single apply holds the event loop long), one for a small one, none before the first.
+   */
+  snapshot: Uint8Array[];
   updates: Uint8Array[];
   /** Sequence number of the last stored update (0 when none). */
   lastSeq: number;
@@ -58,8 +62,17 @@ export interface DocumentStore {
    * path need not wait an event-loop turn.
    */
   append(updates: readonly AppendedUpdate[]): AppendResult[] | Promise<AppendResult[]>;
-  /** Replaces the log up to `upToSeq` with `state`, a full encoding of the document. */
-  compact(id: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Replaces the snapshot and the log up to `upToSeq` with `parts`, the whole document encoded as
+   * updates applied in order. The parts are pulled one at a time and written as they come, so a
+   * big document is stored in slices; nothing changes until the last is written. Resolves to the
+   * bytes stored, or null when a newer snapshot was there already (it is kept).
+   */
+  compact(
+    id: string,
+    parts: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    upToSeq: number,
+  ): Promise<number | null>;
   list(): Promise<DocumentSummary[]>;
   /** Null when storage accepts writes now, else what is wrong. */
   checkWritable(): Promise<string | null>;

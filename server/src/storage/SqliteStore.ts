@@ -41,6 +41,20 @@ const MIGRATIONS = [
    INSERT INTO updates_by_doc_seq (doc_id, seq, data) SELECT doc_id, seq, data FROM updates;
    DROP TABLE updates;
    ALTER TABLE updates_by_doc_seq RENAME TO updates;`,
+  // A big document's snapshot in parts, so that it is written, read and applied a slice at a
+  // time. `snapshot_gen` says which generation of parts is the snapshot; NULL means the
+  // `snapshot` column is (a small document, and every file written before this migration).
+  // A compaction writes a new generation beside the current one and switches over by one UPDATE,
+  // so a crash midway leaves the old snapshot whole. A plain rowid table, not WITHOUT ROWID:
+  // parts are tens of KiB, and SQLite advises WITHOUT ROWID only for rows far below a page.
+  `CREATE TABLE snapshot_parts (
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     gen INTEGER NOT NULL,
+     part INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (doc_id, gen, part)
+   );
+   ALTER TABLE documents ADD COLUMN snapshot_gen INTEGER;`,
 ];
 /**
  * Page size of a new data file. Small pages keep the write of one update small (a WAL frame is
@@ -58,6 +72,12 @@ const TOUCH_INTERVAL_MS = 1000;
 const LOAD_CHUNK = 5000;
 /** Rows of a compacted log deleted per statement. */
 const DROP_CHUNK = 2000;
+/** Snapshot parts (tens of KiB each) read or deleted per statement. */
+const PART_CHUNK = 8;
+/** Reads of a document interrupted by a compaction before one is made in one go. */
+const LOAD_ATTEMPTS = 3;
+/** The encoding of an empty document, the snapshot of one compacted from nothing. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 export interface SqliteStoreOptions {
   durability?: Durability;
@@ -115,7 +135,16 @@ export class SqliteStore implements DocumentStore {
         'INSERT INTO documents (id, title, status, created_at, updated_at, snapshot) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       exists: db.prepare('SELECT 1 FROM documents WHERE id = ?'),
-      doc: db.prepare('SELECT snapshot, snapshot_seq FROM documents WHERE id = ?'),
+      doc: db.prepare('SELECT snapshot, snapshot_seq, snapshot_gen FROM documents WHERE id = ?'),
+      parts: db.prepare(
+        'SELECT part, data FROM snapshot_parts WHERE doc_id = ? AND gen = ? AND part > ? ORDER BY part LIMIT ?',
+      ),
+      nextGen: db.prepare(
+        'SELECT coalesce(max(gen), 0) + 1 AS gen FROM snapshot_parts WHERE doc_id = ?',
+      ),
+      insertPart: db.prepare(
+        'INSERT INTO snapshot_parts (doc_id, gen, part, data) VALUES (?, ?, ?, ?)',
+      ),
       updates: db.prepare(
         'SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
@@ -128,7 +157,14 @@ export class SqliteStore implements DocumentStore {
         'UPDATE documents SET updated_at = ?, title = ?, status = ? WHERE id = ?',
       ),
       setSnapshot: db.prepare(
-        'UPDATE documents SET snapshot = ?, snapshot_seq = ? WHERE id = ? AND snapshot_seq <= ?',
+        'UPDATE documents SET snapshot = @snapshot, snapshot_gen = @gen, snapshot_seq = @upTo WHERE id = @id AND snapshot_seq <= @upTo',
+      ),
+      // Parts of every generation but `keep` (NULL: all): the one replaced, or one a crash left.
+      dropStaleParts: db.prepare(
+        'DELETE FROM snapshot_parts WHERE rowid IN (SELECT rowid FROM snapshot_parts WHERE doc_id = @id AND gen IS NOT @keep LIMIT @limit)',
+      ),
+      dropGen: db.prepare(
+        'DELETE FROM snapshot_parts WHERE rowid IN (SELECT rowid FROM snapshot_parts WHERE doc_id = @id AND gen = @gen LIMIT @limit)',
       ),
       dropSomeUpdates: db.prepare(
         'DELETE FROM updates WHERE doc_id = @id AND seq IN (SELECT seq FROM updates WHERE doc_id = @id AND seq <= @upTo ORDER BY seq LIMIT @limit)',
@@ -168,34 +204,61 @@ export class SqliteStore implements DocumentStore {
   }
 
   async load(id: string): Promise<StoredDocument | undefined> {
-    const row = this.statements.doc.get(id) as
-      { snapshot: Buffer | null; snapshot_seq: number } | undefined;
+    // Read in chunks with a turn of the event loop between them: other rooms keep working while
+    // a big document loads. A compaction that switches snapshots meanwhile (only possible for a
+    // read beside the loaded room, such as a listing's) is seen at the end, and the read starts
+    // over; the last attempt reads in one go.
+    for (let attempt = 1; ; attempt++) {
+      const read = await this.read(id, attempt < LOAD_ATTEMPTS);
+      if (!read) return undefined;
+      const now = this.statements.doc.get(id) as SnapshotRow | undefined;
+      if (
+        now?.snapshot_seq === read.row.snapshot_seq &&
+        now.snapshot_gen === read.row.snapshot_gen
+      ) {
+        return read.stored;
+      }
+    }
+  }
+
+  private async read(id: string, yielding: boolean) {
+    const row = this.statements.doc.get(id) as SnapshotRow | undefined;
     if (!row) return undefined;
+    const pause = () => (yielding ? new Promise((resolve) => setImmediate(resolve)) : null);
+    const snapshot: Uint8Array[] = [];
+    let bytes = 0;
+    if (row.snapshot_gen !== null) {
+      for (let after = -1; ;) {
+        const parts = this.statements.parts.all(id, row.snapshot_gen, after, PART_CHUNK) as Array<{
+          part: number;
+          data: Buffer;
+        }>;
+        for (const p of parts) snapshot.push(bytesOf(p.data));
+        for (const p of parts) bytes += p.data.byteLength;
+        if (parts.length < PART_CHUNK) break;
+        after = parts[parts.length - 1]!.part;
+        await pause();
+      }
+    } else if (row.snapshot) {
+      snapshot.push(bytesOf(row.snapshot));
+      bytes += row.snapshot.byteLength;
+    }
     const updates: Uint8Array[] = [];
     let lastSeq = row.snapshot_seq;
-    let bytes = row.snapshot?.byteLength ?? 0;
-    // Read in chunks with a turn of the event loop between them: other rooms keep relaying while
-    // a long log loads. Compaction only drops rows up to a snapshot it wrote first, so a chunk
-    // read after a compaction still continues the log (the snapshot read above stays valid).
     for (;;) {
       const rows = this.statements.updates.all(id, lastSeq, LOAD_CHUNK) as Array<{
         seq: number;
         data: Buffer;
       }>;
       for (const r of rows) {
-        updates.push(new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+        updates.push(bytesOf(r.data));
         bytes += r.data.byteLength;
       }
       if (rows.length > 0) lastSeq = rows[rows.length - 1]!.seq;
       if (rows.length < LOAD_CHUNK) break;
-      await new Promise((resolve) => setImmediate(resolve));
+      await pause();
     }
-    return {
-      snapshot: row.snapshot ? new Uint8Array(row.snapshot) : null,
-      updates,
-      lastSeq,
-      bytes,
-    };
+    return { row, stored: { snapshot, updates, lastSeq, bytes } };
   }
 
   append(updates: readonly AppendedUpdate[]): AppendResult[] {
@@ -290,13 +353,58 @@ export class SqliteStore implements DocumentStore {
     return row.seq;
   }
 
-  async compact(id: string, state: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(
+    id: string,
+    parts: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    upToSeq: number,
+  ): Promise<number | null> {
+    const pull =
+      Symbol.asyncIterator in parts ? parts[Symbol.asyncIterator]() : parts[Symbol.iterator]();
+    const first = await pull.next();
+    const second = first.done ? first : await pull.next();
+    let single: Uint8Array | null = null;
+    let gen: number | null = null;
+    let bytes = 0;
+    if (second.done) {
+      // One part: the snapshot column, as before parts existed.
+      single = first.done ? EMPTY_UPDATE : first.value;
+      bytes = single.byteLength;
+    } else {
+      // Several: a new generation, a part per statement as the parts come. None of it is read
+      // until the switch below; a crash before it leaves rows that the next compaction drops.
+      const newGen = (this.statements.nextGen.get(id) as { gen: number }).gen;
+      gen = newGen;
+      let part = 0;
+      const write = (data: Uint8Array) => {
+        this.statements.insertPart.run(id, newGen, part++, data);
+        bytes += data.byteLength;
+        this.flusher?.committed();
+      };
+      try {
+        write(first.value!);
+        write(second.value);
+        for (let r = await pull.next(); !r.done; r = await pull.next()) write(r.value);
+      } catch (err) {
+        if (this.db.open) await this.dropParts(this.statements.dropGen, { id, gen: newGen });
+        throw err;
+      }
+    }
     // Never move back: a late compaction of an older state leaves a newer snapshot alone.
-    const changed = this.statements.setSnapshot.run(state, upToSeq, id, upToSeq).changes;
+    const changed = this.statements.setSnapshot.run({
+      snapshot: single,
+      gen,
+      upTo: upToSeq,
+      id,
+    }).changes;
     this.flusher?.committed();
-    if (changed === 0) return;
-    // The snapshot now covers the log up to `upToSeq` (loads skip those rows), so the rows can
-    // go in slices, a turn of the event loop apart: a long log never stalls the other rooms.
+    if (changed === 0) {
+      if (gen !== null) await this.dropParts(this.statements.dropGen, { id, gen });
+      return null;
+    }
+    // The snapshot now covers the log up to `upToSeq` (loads skip those rows) and replaces the
+    // parts of any other generation, so those can go in slices, a turn of the event loop apart:
+    // a big document never stalls the other rooms.
+    await this.dropParts(this.statements.dropStaleParts, { id, keep: gen });
     for (;;) {
       const dropped = this.statements.dropSomeUpdates.run({
         id,
@@ -305,6 +413,17 @@ export class SqliteStore implements DocumentStore {
       }).changes;
       this.flusher?.committed();
       if (dropped < DROP_CHUNK || !this.db.open) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return bytes;
+  }
+
+  /** Deletes the parts a statement selects, a few per statement, a turn apart. */
+  private async dropParts(statement: Database.Statement, params: object): Promise<void> {
+    while (this.db.open) {
+      const dropped = statement.run({ ...params, limit: PART_CHUNK }).changes;
+      this.flusher?.committed();
+      if (dropped < PART_CHUNK) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -341,4 +460,15 @@ export class SqliteStore implements DocumentStore {
     await this.flusher?.close();
     if (this.db.open) this.db.close();
   }
+}
+
+interface SnapshotRow {
+  snapshot: Buffer | null;
+  snapshot_seq: number;
+  snapshot_gen: number | null;
+}
+
+/** The bytes of a blob read from SQLite, without copying them. */
+function bytesOf(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
