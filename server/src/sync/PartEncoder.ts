@@ -62,7 +62,9 @@ export class PartEncoder {
   next(): Uint8Array | null {
     if (this.prefix.length > 0) return this.nextDeletions();
     const runs = this.collect();
-    if (runs.length > 0) return encodeRuns(runs);
+    // Clients in decreasing order, as Yjs writes them: a small document's one part is then the
+    // very bytes of `encodeStateAsUpdate`.
+    if (runs.length > 0) return encodeRuns(runs.sort((a, b) => b.client - a.client));
     if (this.pendingSent) return null;
     this.pendingSent = true;
     return this.pending();
@@ -222,7 +224,7 @@ function writeDeletions(
   ds: Map<number, Array<[number, number]>>,
 ): void {
   encoding.writeVarUint(encoder.restEncoder, ds.size);
-  for (const [client, ranges] of ds) {
+  for (const [client, ranges] of [...ds].sort((a, b) => b[0] - a[0])) {
     encoder.resetDsCurVal();
     encoding.writeVarUint(encoder.restEncoder, client);
     encoding.writeVarUint(encoder.restEncoder, ranges.length);

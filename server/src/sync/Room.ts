@@ -6,13 +6,13 @@ import type { RefusedReason, ServerMetrics } from '../metrics';
 import type { DocumentMeta } from '../storage/DocumentStore';
 import type { Connection } from './Connection';
 import { applyPresence, type PresenceClaims } from './presence';
+import { sendState } from './sendState';
 import {
   encodeAccepted,
   encodeAwareness,
   encodeAwarenessEntries,
   encodeRefusal,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   type AwarenessEntry,
   type ClientMessage,
@@ -162,7 +162,7 @@ export class Room {
   receive(conn: Connection, message: ClientMessage, raw: Uint8Array): void {
     switch (message.type) {
       case 'syncStep1':
-        conn.send(encodeSyncStep2(this.doc, message.stateVector));
+        sendState(this.doc, conn, message.stateVector, () => this.connections.has(conn));
         break;
       case 'update':
         this.receiveUpdate(conn, message.update, message.step2 ? null : raw, message.step2);
