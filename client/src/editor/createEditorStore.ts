@@ -17,6 +17,12 @@ export interface EditorState {
   collapsed: ReadonlySet<string>;
   /** Whether the keyboard shortcut overlay is open. */
   helpOpen: boolean;
+  /** Presentation mode: side panel folded away, larger node text, presence and timer in a bar. */
+  presenting: boolean;
+  /** Whether the side panel is folded away outside presentation mode. */
+  sidePanelCollapsed: boolean;
+  /** Whether the side panel was brought back during presentation mode (folded again each time). */
+  sidePanelShownWhilePresenting: boolean;
   select(id: string | null): void;
   /** Selects a node and puts the caret into its text box. */
   startEditing(id: string): void;
@@ -29,6 +35,14 @@ export interface EditorState {
   /** Unfolds these nodes (no change when none of them is folded). */
   expand(ids: Iterable<string>): void;
   setHelpOpen(open: boolean): void;
+  setPresenting(presenting: boolean): void;
+  /** Shows or folds the side panel, in the current mode only. */
+  setSidePanelOpen(open: boolean): void;
+}
+
+/** Whether the side panel is shown, in the current mode. */
+export function sidePanelOpen(state: EditorState): boolean {
+  return state.presenting ? state.sidePanelShownWhilePresenting : !state.sidePanelCollapsed;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -46,6 +60,9 @@ export function createEditorStore(
     followingClientId: null,
     collapsed: initial.collapsed ?? NONE,
     helpOpen: false,
+    presenting: false,
+    sidePanelCollapsed: false,
+    sidePanelShownWhilePresenting: false,
     select: (id) =>
       set((state) =>
         state.selectedId === id
@@ -70,5 +87,15 @@ export function createEditorStore(
         return changed ? { collapsed } : state;
       }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setPresenting: (presenting) =>
+      set((state) =>
+        state.presenting === presenting
+          ? state
+          : { presenting, sidePanelShownWhilePresenting: false },
+      ),
+    setSidePanelOpen: (open) =>
+      set((state) =>
+        state.presenting ? { sidePanelShownWhilePresenting: open } : { sidePanelCollapsed: !open },
+      ),
   }));
 }

@@ -1,6 +1,7 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   ReactFlow,
   ReactFlowProvider,
@@ -8,6 +9,7 @@ import {
   type Dimensions,
   type NodeChange,
   type NodeMouseHandler,
+  type Viewport,
   type Edge,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -28,6 +30,7 @@ import { toFlow, type FlowCache, type FlowNode, type PeerMark } from './toFlow';
 import { useNodeDrag } from './useNodeDrag';
 import { usePublishPresence } from './usePublishPresence';
 import { CanvasPresenceContext, sameJson } from './useRemoteStates';
+import { useReadableFit } from './useReadableFit';
 import { useStableValue } from './useStableValue';
 import { reuseUnchanged } from './reuseUnchanged';
 import { WhyNode } from './WhyNode';
@@ -43,7 +46,6 @@ const nodeTypes = {
   problem: guardedNode(ProblemNode, () => 'The problem'),
   why: guardedNode(WhyNode, ({ data }) => data.label),
 };
-const fitViewOptions = { padding: 0.15, maxZoom: 1.2 };
 const KEYS =
   'Arrow keys move between whys; Tab adds an answer, Enter a why beside it, Delete removes it. Press ? for every shortcut.';
 const ariaLabelConfig: Partial<AriaLabelConfig> = {
@@ -89,6 +91,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
   const rawEditingId = useEditorStore((state) => state.editingId);
   const collapsed = useEditorStore((state) => state.collapsed);
   const following = useEditorStore((state) => state.followingClientId !== null);
+  const presenting = useEditorStore((state) => state.presenting);
   const exists = (id: string | null) => id === PROBLEM_ID || (id !== null && id in snapshot.whys);
   const selectedId = exists(rawSelectedId) ? rawSelectedId : null;
   const editingId = exists(rawEditingId) ? rawEditingId : null;
@@ -149,6 +152,22 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
   const drag = useNodeDrag(laidOut, snapshot, actions, reveal);
   const presenceHandlers = usePublishPresence(store);
   const { onDragPosition } = drag;
+  const readableFit = useReadableFit({
+    nodes: laidOut,
+    snapshot,
+    selectedId,
+    presenting,
+    following,
+  });
+  const { onMoveStart: publishMoveStart } = presenceHandlers;
+  const { stopSettling } = readableFit;
+  const onMoveStart = useCallback(
+    (event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+      publishMoveStart(event, viewport);
+      stopSettling(event);
+    },
+    [publishMoveStart, stopSettling],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -203,7 +222,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
       onNodeDrag={drag.onNodeDrag}
       onNodeDragStop={drag.onNodeDragStop}
       onMove={presenceHandlers.onMove}
-      onMoveStart={presenceHandlers.onMoveStart}
+      onMoveStart={onMoveStart}
       onInit={presenceHandlers.onInit}
       onMouseMove={presenceHandlers.onMouseMove}
       onMouseLeave={presenceHandlers.onMouseLeave}
@@ -212,16 +231,27 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
       multiSelectionKeyCode={null}
       nodesConnectable={false}
       edgesFocusable={false}
-      fitView
       onlyRenderVisibleElements={snapshot.order.length > DRAW_ALL_UP_TO}
-      fitViewOptions={fitViewOptions}
+      zoomOnDoubleClick={false}
       minZoom={0.2}
       maxZoom={2}
       ariaLabelConfig={ariaLabelConfig}
       aria-label="Why tree"
     >
       <Background gap={24} size={1} color="#d5dbe3" />
-      <Controls showInteractive={false} position="bottom-left" fitViewOptions={fitViewOptions} />
+      <Controls showInteractive={false} showFitView={false} position="bottom-left">
+        {/* React Flow's own fit would shrink a large tree to unreadable: see useReadableFit. */}
+        <ControlButton
+          aria-label="Zoom to fit"
+          title="Zoom to fit"
+          onClick={() => {
+            stopFollowing();
+            readableFit.fit();
+          }}
+        >
+          <FitIcon />
+        </ControlButton>
+      </Controls>
       <Overview
         nodes={laidOut}
         color={overviewColor}
@@ -237,6 +267,20 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
         disabled={drag.dragging || following}
       />
     </ReactFlow>
+  );
+}
+
+/** Four corners pointing outwards. */
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path
+        d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+      />
+    </svg>
   );
 }
 
