@@ -10,13 +10,15 @@ import type { User } from '../identity/userIdentity';
 import type { Connection } from '../sync/createSyncSession';
 import { createEditorActions } from './createEditorActions';
 import { DeletionToasts } from './DeletionToasts';
-import type { EditorStore } from './createEditorStore';
+import { sidePanelOpen, type EditorStore } from './createEditorStore';
 import { EditorHeader } from './EditorHeader';
 import { EditorStoreProvider } from './EditorStoreProvider';
 import { PartErrorBoundary } from './PartErrorBoundary';
 import { peersByNode } from './peersByNode';
 import { PresenceList } from './PresenceList';
+import { PresentationBar, PresentationToggle } from './PresentationBar';
 import { readOnlyReason } from './readOnlyReason';
+import { SidePanelFrame } from './SidePanelFrame';
 import { useAnalysis } from './useAnalysis';
 import { EditorActionsContext } from './useEditorActions';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -65,6 +67,8 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
   const onKeyDown = useEditorShortcuts(actions);
   const selectedId = useEditorStore((state) => state.selectedId);
   const notice = useEditorStore((state) => state.notice);
+  const presenting = useEditorStore((state) => state.presenting);
+  const panelOpen = useEditorStore(sidePanelOpen);
   const peers = usePresence(awareness);
   const marks = useMemo(() => peersByNode(peers), [peers]);
   const lockedReason = ready ? readOnlyReason(snapshot) : null;
@@ -83,7 +87,7 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
 
   return (
     <EditorActionsContext.Provider value={actions}>
-      <div className="wc-editor" onKeyDown={onKeyDown}>
+      <div className={presenting ? 'wc-editor is-presenting' : 'wc-editor'} onKeyDown={onKeyDown}>
         <EditorHeader
           title={ready ? snapshot.title : ''}
           status={ready ? snapshot.status : null}
@@ -91,6 +95,7 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
           history={ready && !lockedReason ? history : null}
           workflow={ready ? { doc, snapshot, origin: meetingOrigin } : null}
         >
+          <PresentationToggle />
           <ShortcutHelpButton />
         </EditorHeader>
         <ShortcutHelp />
@@ -124,8 +129,18 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
               </p>
             )}
             {ready && <DeletionToasts awareness={awareness} />}
+            {ready && presenting && !panelOpen && (
+              <PresentationBar
+                doc={doc}
+                snapshot={snapshot}
+                peers={self}
+                origin={origin}
+                meetingOrigin={meetingOrigin}
+                readOnly={lockedReason !== null}
+              />
+            )}
           </main>
-          <aside className="wc-sidepanel">
+          <SidePanelFrame>
             <PartErrorBoundary part="The list of people in the room" resetKey={peers}>
               <PresenceList peers={self} snapshot={ready ? snapshot : null} />
             </PartErrorBoundary>
@@ -140,7 +155,7 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
                 />
               </PartErrorBoundary>
             )}
-          </aside>
+          </SidePanelFrame>
         </div>
       </div>
     </EditorActionsContext.Provider>

@@ -19,9 +19,21 @@ const TREE_COMMANDS = new Set<KeyCommand['type']>([
   'delete',
 ]);
 
+/** P (either case, no Ctrl, Cmd or Alt) toggles presentation mode. */
+function isPresentationKey(event: globalThis.KeyboardEvent): boolean {
+  return (
+    (event.key === 'p' || event.key === 'P') &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !event.isComposing
+  );
+}
+
 /**
  * What a key pressed outside the text boxes does, or false when the key is not the editor's:
- * tree keys act on the focused node (or the selected one), "?" opens the help, Ctrl+Z undoes.
+ * tree keys act on the focused node (or the selected one), "?" opens the help, P presents,
+ * Ctrl+Z undoes.
  */
 export function runCanvasKey(
   event: globalThis.KeyboardEvent,
@@ -35,6 +47,10 @@ export function runCanvasKey(
   const page =
     target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
   if (!page && !target.closest('.wc-editor')) return false;
+  if (isPresentationKey(event)) {
+    ui.setPresenting(!ui.presenting);
+    return true;
+  }
   const command = canvasCommand(event);
   if (!command) return false;
   if (TREE_COMMANDS.has(command.type)) {

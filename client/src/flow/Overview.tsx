@@ -5,6 +5,12 @@ import type { FlowNode } from './toFlow';
 /** Size of the overview on screen, in pixels. */
 const WIDTH = 160;
 const HEIGHT = 110;
+/**
+ * On a canvas narrower than this the map is not drawn: there it covers a good part of the nodes
+ * (at 1024 px wide with the side panel open the canvas is about 700 px). The canvas's width, not
+ * the window's, decides, so folding the side panel away or presenting brings the map back.
+ */
+export const OVERVIEW_MIN_CANVAS_WIDTH = 760;
 /** Each wheel step zooms the canvas by this factor. */
 const ZOOM_STEP = 1.2;
 
@@ -149,6 +155,7 @@ export function Overview(props: {
     void flow.zoomTo(event.deltaY < 0 ? zoom * ZOOM_STEP : zoom / ZOOM_STEP);
   };
 
+  if (paneWidth < OVERVIEW_MIN_CANVAS_WIDTH) return null;
   const outer = `M${box.x},${box.y}h${box.width}v${box.height}h${-box.width}z`;
   const inner = `M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;
   return (

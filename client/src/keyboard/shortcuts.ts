@@ -41,6 +41,16 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'In front of the room (not while typing)',
+    shortcuts: [
+      {
+        id: 'presentation',
+        keys: ['P'],
+        label: 'Presentation mode: large text, side panel folded away (P again leaves it)',
+      },
+    ],
+  },
+  {
     title: 'History and help',
     shortcuts: [
       { id: 'undo', keys: ['Ctrl+Z'], label: 'Undo your last change (never a colleague’s)' },
