@@ -51,12 +51,15 @@ describe('EmptyCanvasGuide', () => {
   });
 
   it('goes away when Tab answers the problem, as it says', async () => {
-    const { doc, user } = setup();
+    const { doc, user, store } = setup();
     await guide();
-    // Nothing clicked first: the guide's first line works as it stands.
+    expect(store.getState().selectedId).toBeNull();
+    // Nothing selected or clicked first: the guide's first line works as it stands.
     await user.keyboard('{Tab}');
-    expect(await screen.findByRole('textbox', { name: 'Why text' })).toBeTruthy();
-    expect(whyTexts(doc)).toEqual(['']);
+    const box = await screen.findByRole('textbox', { name: 'Why text' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    await user.keyboard('Late courier');
+    expect(whyTexts(doc)).toEqual(['Late courier']);
     noGuide();
   });
 

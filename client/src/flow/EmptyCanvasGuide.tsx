@@ -4,6 +4,7 @@ import { shallow } from 'zustand/shallow';
 import { loadExample, PROBLEM_ID } from '@whychain/shared';
 import { useEditorActions } from '../editor/useEditorActions';
 import { useEditorStoreApi } from '../editor/useEditorStore';
+import { focusNode } from '../keyboard/focusNode';
 import './emptyCanvasGuide.css';
 
 /** Room kept between the guide and the problem node, and between the guide and the canvas edge. */
@@ -44,6 +45,30 @@ function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(value, max));
 }
 
+function isPlainTab(event: KeyboardEvent): boolean {
+  return (
+    event.key === 'Tab' &&
+    !event.shiftKey &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    !event.isComposing
+  );
+}
+
+/** Whether a key went to the page itself or the canvas's background, not to a control or node. */
+function onBareCanvas(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  const page =
+    target === target.ownerDocument.body || target === target.ownerDocument.documentElement;
+  if (page) return true;
+  return (
+    target.closest('.react-flow') !== null &&
+    target.closest('input, textarea, select, button, a, [contenteditable], .react-flow__node') ===
+      null
+  );
+}
+
 /**
  * Where the guide goes: below the problem when it fits there, else beside it (right, then left),
  * else below anyway; never over the problem while there is any room around it.
@@ -81,11 +106,22 @@ export function EmptyCanvasGuide({ onLoaded }: { onLoaded: () => void }) {
   const problem = useStore(selectProblem, shallow);
   const ref = useRef<HTMLElement>(null);
   const [size, setSize] = useState(ASSUMED);
-  // Tab answers the selected node: with nothing selected yet, the problem is, so that the key
-  // the guide names works at once (the canvas then puts the focus on it).
+  // Tab answers the selected node or the one with the focus. On a page just opened neither
+  // exists, so Tab (the key the guide names) answers the problem, as long as the guide shows and
+  // the key is not meant for a control: the editor's own keys have passed it on by then.
   useEffect(() => {
-    if (store.getState().selectedId === null) store.getState().select(PROBLEM_ID);
-  }, [store]);
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isPlainTab(event)) return;
+      if (store.getState().selectedId !== null || !onBareCanvas(event.target)) return;
+      event.preventDefault();
+      // From the problem, as if it had been focused: the new why's text box then keeps the focus
+      // (the canvas hands a focus left on the page to the selected node).
+      focusNode(PROBLEM_ID);
+      actions.addWhy(PROBLEM_ID);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [actions, store]);
   // Its size decides where it fits; it changes as the text wraps on a narrower canvas.
   useLayoutEffect(() => {
     const element = ref.current;
