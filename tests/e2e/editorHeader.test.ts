@@ -175,6 +175,14 @@ describe('the editor header', () => {
     await page.waitForTimeout(800);
     expect(await statusBadge(page)).toBe('Draft');
     expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // The quiet way back: it goes away, and the rest of the double click opens nothing.
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByRole('button', { name: 'Back to draft' }).dblclick();
+    await page.waitForTimeout(800);
+    expect(await statusBadge(page)).toBe('Draft');
+    expect(await page.getByRole('textbox', { name: 'Title' }).count()).toBe(0);
+    expect(await stepBox(page)).toEqual(where);
     expect([...ada.errors, ...bob.errors]).toEqual([]);
   });
 

@@ -89,7 +89,7 @@ export function EditorHeader({
         <ConnectionStatus connection={connection} />
       </div>
       <div className="wc-editorbar__main">
-        <TitleEditor title={title} onRename={editable && actions ? rename : null} />
+        <TitleEditor title={title} onRename={editable && actions ? rename : null} armKey={status} />
         {workflow ? (
           <StatusWorkflow {...workflow} />
         ) : (

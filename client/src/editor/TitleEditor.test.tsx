@@ -92,6 +92,19 @@ describe('renaming an analysis in the header', () => {
     expect(titleButton('Angry customers')).toBeTruthy();
   });
 
+  it('ignores a click for a moment after the status changed beside it', async () => {
+    const doc = newAnalysisDoc();
+    const { user } = renderEditor(doc);
+    await screen.findByRole('button', { name: /^Title: Angry customers/ });
+    act(() => must(submitForReview(doc, seed)));
+    await user.click(titleButton('Angry customers'));
+    expect(screen.queryByRole('textbox', { name: 'Title' })).toBeNull();
+
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await user.click(titleButton('Angry customers'));
+    expect(titleBox()).toBeTruthy();
+  });
+
   it('shows a rename from someone else, and no way to rename a closed analysis', async () => {
     const doc = newAnalysisDoc();
     renderEditor(doc);

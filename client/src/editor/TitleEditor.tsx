@@ -1,11 +1,17 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LIMITS, type Result } from '@whychain/shared';
+import { useArmedAfter } from '../meeting/useArmedAfter';
 import { PencilIcon } from './icons';
 
 interface TitleEditorProps {
   title: string;
   /** Saves a new title; null where the title cannot be changed (closed, not loaded): plain text. */
   onRename: ((title: string) => Result) | null;
+  /**
+   * A value (the status) whose change makes the title ignore clicks for a moment: the status
+   * buttons beside it change then, and the rest of a double click on one may land on the title.
+   */
+  armKey?: unknown;
 }
 
 const EMPTY = 'The title cannot be empty.';
@@ -18,7 +24,7 @@ const LINGER_MS = 6000;
  * into the text box "Title", which wraps like the title; Enter or leaving the box saves, Escape
  * puts the title back. An empty title is refused, and a title cut to the length limit says so.
  */
-export function TitleEditor({ title, onRename }: TitleEditorProps) {
+export function TitleEditor({ title, onRename, armKey = null }: TitleEditorProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -29,6 +35,7 @@ export function TitleEditor({ title, onRename }: TitleEditorProps) {
   const refocus = useRef(false);
   const messageId = useId();
   const editing = draft !== null && onRename !== null;
+  const armed = useArmedAfter(undefined, armKey, { armedOnMount: true });
 
   useEffect(() => {
     if (editing) {
@@ -53,6 +60,7 @@ export function TitleEditor({ title, onRename }: TitleEditorProps) {
   }, [editing, message]);
 
   const start = () => {
+    if (!armed) return;
     done.current = false;
     setMessage(null);
     setDraft(title);

@@ -35,4 +35,16 @@ describe('useArmedAfter', () => {
     rerender({ step: 'closed' });
     expect(result.current).toBe(true);
   });
+
+  it('with armedOnMount, takes clicks from the start and waits only after a change', () => {
+    const { result, rerender } = renderHook(
+      ({ step }) => useArmedAfter(500, step, { armedOnMount: true }),
+      { initialProps: { step: 'draft' } },
+    );
+    expect(result.current).toBe(true);
+    rerender({ step: 'in_review' });
+    expect(result.current).toBe(false);
+    act(() => vi.advanceTimersByTime(500));
+    expect(result.current).toBe(true);
+  });
 });
