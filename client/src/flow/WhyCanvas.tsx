@@ -22,6 +22,7 @@ import { ancestorsOf } from '@whychain/shared';
 import { FollowViewport } from './FollowViewport';
 import { guardedNode } from './guardedNode';
 import { KeepInPlace } from './KeepInPlace';
+import { EmptyCanvasGuide } from './EmptyCanvasGuide';
 import { Overview } from './Overview';
 import { ProblemNode } from './ProblemNode';
 import { RemotePointers } from './RemotePointers';
@@ -32,6 +33,7 @@ import { usePublishPresence } from './usePublishPresence';
 import { CanvasPresenceContext, sameJson } from './useRemoteStates';
 import { useReadableFit } from './useReadableFit';
 import { useStableValue } from './useStableValue';
+import { useToday } from './useToday';
 import { reuseUnchanged } from './reuseUnchanged';
 import { WhyNode } from './WhyNode';
 import './flow.css';
@@ -121,6 +123,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
   }, [selectedId, snapshot]);
 
   const [flowCache] = useState<FlowCache>(() => new Map());
+  const today = useToday();
   const flow = useMemo(
     () =>
       toFlow(snapshot, {
@@ -130,9 +133,10 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
         peersByNode: marks,
         collapsed,
         measured,
+        today,
         cache: flowCache,
       }),
-    [snapshot, selectedId, editingId, readOnly, marks, collapsed, measured, flowCache],
+    [snapshot, selectedId, editingId, readOnly, marks, collapsed, measured, today, flowCache],
   );
   const previous = useRef<{ nodes: FlowNode[] | null; edges: Edge[] | null }>({
     nodes: null,
@@ -258,6 +262,8 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
         label="Overview of the tree"
         onUserMove={stopFollowing}
       />
+      {/* From the document: it goes for everyone once anyone adds the first why. */}
+      {!readOnly && snapshot.order.length === 0 && <EmptyCanvasGuide onLoaded={readableFit.fit} />}
       <RemotePointers />
       <FollowViewport />
       <RevealNode nodeId={following ? null : (editingId ?? selectedId)} />
