@@ -23,6 +23,8 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Sequence number of the last stored update (0 when none). */
   lastSeq: number;
+  /** Number of updates in the log after the snapshot. */
+  logLength: number;
   /** Bytes of the snapshot and the updates together: what the document costs in storage. */
   bytes: number;
 }
@@ -55,7 +57,16 @@ export interface DocumentStore {
   readonly durability: Durability;
   create(id: string, state: Uint8Array, meta: DocumentMeta): Promise<void>;
   exists(id: string): Promise<boolean>;
-  load(id: string): Promise<StoredDocument | undefined>;
+  /**
+   * Reads a document. With `each`, the snapshot and the log are handed to it in order, a chunk
+   * at a time as they are read, and left out of the result (so a long log is never held whole);
+   * it may be handed a newer state on top of what it had (a compaction moved meanwhile), which
+   * applying updates takes in as they are idempotent.
+   */
+  load(
+    id: string,
+    each?: (chunk: Uint8Array[]) => Promise<void>,
+  ): Promise<StoredDocument | undefined>;
   /**
    * Stores the updates, each document on its own: one document's failure never fails another's.
    * An engine that can write synchronously (SQLite) returns the results at once, so the relay

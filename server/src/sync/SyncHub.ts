@@ -120,19 +120,24 @@ export class SyncHub implements RoomHost {
    */
   private async readStored(id: string) {
     await this.unloading.get(id);
-    const stored = await this.options.store.load(id);
-    if (!stored) return undefined;
     const doc = new Y.Doc({ gc: true });
-    const all = stored.snapshot.concat(stored.updates);
-    let next = 0;
-    while (next < all.length) {
-      const sliceStart = performance.now();
-      doc.transact(() => {
-        while (next < all.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
-          Y.applyUpdate(doc, all[next++]!);
-        }
-      });
-      if (next < all.length) await new Promise((resolve) => setImmediate(resolve));
+    // Applied as the store reads it, so the log is never held in memory whole.
+    const apply = async (chunk: Uint8Array[]) => {
+      let next = 0;
+      while (next < chunk.length) {
+        const sliceStart = performance.now();
+        doc.transact(() => {
+          while (next < chunk.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
+            Y.applyUpdate(doc, chunk[next++]!);
+          }
+        });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const stored = await this.options.store.load(id, apply);
+    if (!stored) {
+      doc.destroy();
+      return undefined;
     }
     return { doc, stored };
   }
@@ -144,7 +149,7 @@ export class SyncHub implements RoomHost {
     const room = new Room(
       id,
       doc,
-      { lastSeq: stored.lastSeq, logLength: stored.updates.length, bytes: stored.bytes },
+      { lastSeq: stored.lastSeq, logLength: stored.logLength, bytes: stored.bytes },
       this,
     );
     // Migrate before anyone syncs; the migration is stored like any other update.
