@@ -9,6 +9,7 @@ import { ServerMetrics } from './metrics';
 import type { DocumentStore, Durability } from './storage/DocumentStore';
 import { createStoredAnalysis } from './storage/createStoredAnalysis';
 import { SqliteStore } from './storage/SqliteStore';
+import { memoryRelationalDb, relationalDb } from './db/relationalDb';
 import { CLOSE } from './sync/Connection';
 import { SyncHub } from './sync/SyncHub';
 
@@ -86,8 +87,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     );
   }
 
+  const db =
+    store instanceof SqliteStore
+      ? relationalDb(store.connection, () => store.committed())
+      : memoryRelationalDb();
   const app = await buildApp({
     store,
+    db,
     hub,
     metrics,
     access,

@@ -43,3 +43,5 @@ export { validateDocument } from './validateDocument';
 export * from './presence';
 export { createUndoManager } from './undo';
 export { MIGRATIONS, migrateDocument, type Migration } from './migrations';
+export * from './cases/vocabulary';
+export * from './cases/caseJson';

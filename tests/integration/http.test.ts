@@ -119,6 +119,10 @@ describe('the HTTP API and the client files', () => {
     expect(again.status).toBe(304);
     expect(again.body.byteLength).toBe(0);
 
+    const home = await rawGet('/');
+    expect(home.status).toBe(200);
+    expect(home.body.toString()).toContain('<title>Whychain</title>');
+
     const route = await rawGet('/a/abc123');
     expect(route.status).toBe(200);
     expect(route.body.toString()).toContain('<title>Whychain</title>');

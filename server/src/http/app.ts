@@ -14,11 +14,14 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
+import type { Kysely } from 'kysely';
 import secureJson from 'secure-json-parse';
 import type { AccessCheck } from '../access';
+import type { Database as Tables } from '../db/schema';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import { analysesRoutes } from '../routes/analyses';
+import { casesRoutes } from '../routes/cases';
 import { healthRoutes } from '../routes/health';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { SyncHub } from '../sync/SyncHub';
@@ -28,6 +31,8 @@ import { schemaCompiler } from './validators';
 /** What the routes work with, decorated onto the app as `app.whychain`. */
 export interface AppContext {
   store: DocumentStore;
+  /** Customers, cases and summaries (Kysely). */
+  db: Kysely<Tables>;
   hub: SyncHub;
   metrics: ServerMetrics;
   access: AccessCheck;
@@ -147,6 +152,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(healthRoutes);
   await app.register(analysesRoutes);
+  await app.register(casesRoutes);
   await app.register(async (scope) => {
     for (const [url, methods] of routes) {
       const missing = METHODS.filter((m) => !methods.has(m));
@@ -171,7 +177,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: ctx.clientDir,
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       // Hashed asset names never change content: cached for good. The rest is revalidated.
       setHeaders: (reply, path) => {
         reply.header(

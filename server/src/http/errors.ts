@@ -81,6 +81,12 @@ function fieldPath(issue: SchemaIssue): string | undefined {
   return parts.length > 0 ? parts.join('.') : undefined;
 }
 
+/** How a person reads the patterns the schemas use. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^https?://[^\\s]+$': 'an http or https address',
+  '^[A-Z]{3}$': 'an ISO 4217 currency code such as EUR',
+};
+
 const ISSUE_CODES: Record<string, string> = {
   required: 'required',
   maxLength: 'too_long',
@@ -124,9 +130,11 @@ export function describeIssue(issue: SchemaIssue, input: unknown): string {
     case 'type':
       return `${field} must be ${article(String(issue.params.type))}.`;
     case 'enum':
-      return `${field} must be one of ${(issue.params.allowedValues as unknown[]).map(String).join(', ')}.`;
+      return `${field} must be one of: ${(issue.params.allowedValues as unknown[]).map(String).join(', ')}.`;
     case 'additionalProperties':
       return `${fieldName(issue.instancePath, issue.params.additionalProperty)} is not a known field.`;
+    case 'pattern':
+      return `${field} must be ${PATTERN_WORDS[String(issue.params.pattern)] ?? `in the form ${String(issue.params.pattern)}`}.`;
     case 'format':
       return `${field} must be a valid ${String(issue.params.format)}.`;
     case 'minimum':
