@@ -24,9 +24,11 @@ interface NodeTextProps {
 }
 
 /**
- * The text of a node: a text box bound to the shared text while the node is selected (looking like
- * plain text until it has the caret, see nodeText.css), plain text otherwise, with the other
- * people's carets drawn over it either way.
+ * The text of a node: a text box bound to the shared text while the node is selected, plain text
+ * otherwise, with the other people's carets drawn over it either way. Until the box has the caret
+ * it looks like the plain text (see nodeText.css), so a node that is only selected (after Escape,
+ * or reached with the arrow keys) does not look as if one were still typing. The box stays
+ * mounted, so a click puts the caret where it lands and F2 or a new why go straight into it.
  */
 export function NodeText(props: NodeTextProps) {
   const { nodeId, editable, focus, label, placeholder, emptyText, onAddSibling } = props;
