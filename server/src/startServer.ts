@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { isIdShaped, makeOrigin, SAMPLE_ANALYSIS, writeSampleAnalysis } from '@whychain/shared';
+import {
+  isIdShaped,
+  makeOrigin,
+  MINOR_WOUNDS,
+  SAMPLE_ANALYSIS,
+  writeSampleAnalysis,
+} from '@whychain/shared';
 import { allowEveryone, type AccessCheck } from './access';
 import { buildApp } from './http/app';
 import { consoleLogger, type Logger } from './log';
@@ -31,6 +37,8 @@ export interface ServerOptions {
   maxMessageBytes?: number;
   /** Folder of the built client; defaults to client/dist of this checkout. */
   clientDir?: string;
+  /** Flag a customer with this many cases within this many days (default 3 in 90). */
+  minorWounds?: { cases: number; days: number };
   /** Create the sample analysis when storage holds none. */
   seedSample?: boolean;
   /** Compact a document's update log once it holds this many updates. */
@@ -94,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = await buildApp({
     store,
     db,
+    minorWounds: options.minorWounds ?? MINOR_WOUNDS,
     hub,
     metrics,
     access,

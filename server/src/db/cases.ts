@@ -14,6 +14,7 @@ import {
 } from '@whychain/shared';
 import type { Db } from './customers';
 import { decodeCursor, encodeCursor } from './cursor';
+import { contains } from './like';
 import type { CaseTable } from './schema';
 
 /** What a case write may set; absent fields keep their value (or take the default on create). */
@@ -273,13 +274,9 @@ export async function listCases(
   if (filters.from) query = query.where('received_at', '>=', Date.parse(filters.from));
   if (filters.to) query = query.where('received_at', '<=', Date.parse(filters.to));
   if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const q = filters.q;
     query = query.where((eb) =>
-      eb.or([
-        eb(sql`summary`, 'like', sql`${like} escape '\\'`),
-        eb(sql`description`, 'like', sql`${like} escape '\\'`),
-        eb(sql`external_ref`, 'like', sql`${like} escape '\\'`),
-      ]),
+      eb.or([contains('summary', q), contains('description', q), contains('external_ref', q)]),
     );
   }
   if (filters.cursor) {

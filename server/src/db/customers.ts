@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '@whychain/shared';
+import { contains } from './like';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -81,4 +82,80 @@ export async function updateCustomer(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** A customer as lists show it: its cases counted, and whether it collects many minor wounds. */
+export interface CustomerListRow extends CustomerRow {
+  /** The folded name: lists sort (and page) by it. */
+  nameKey: string;
+  caseCount: number;
+  openCases: number;
+  lastCaseAt: number | null;
+  /** Cases received within the minor-wounds window before now. */
+  recentCases: number;
+}
+
+export async function listCustomers(
+  db: Db,
+  options: {
+    q?: string;
+    /** Only this customer. */
+    id?: string;
+    limit: number;
+    cursor?: { v: string | number; id: string };
+    windowStart: number;
+  },
+): Promise<CustomerListRow[]> {
+  let query = db
+    .selectFrom('customers')
+    .leftJoin('cases', 'cases.customer_id', 'customers.id')
+    .select((eb) => [
+      'customers.id as id',
+      'customers.name as name',
+      'customers.external_id as externalId',
+      'customers.created_at as createdAt',
+      'customers.updated_at as updatedAt',
+      'customers.name_key as nameKey',
+      eb.fn.count<number>('cases.id').as('caseCount'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('cases.status', 'in', ['open', 'contained']).then(1).else(0).end(),
+        )
+        .as('openCases'),
+      eb.fn.max<number | null>('cases.received_at').as('lastCaseAt'),
+      eb.fn
+        .sum<number>(
+          eb.case().when('cases.received_at', '>=', options.windowStart).then(1).else(0).end(),
+        )
+        .as('recentCases'),
+    ])
+    .groupBy('customers.id');
+  if (options.q) query = query.where(contains('customers.name_key', nameKey(options.q)));
+  if (options.id) query = query.where('customers.id', '=', options.id);
+  if (options.cursor) {
+    const { v, id } = options.cursor;
+    query = query.where((eb) =>
+      eb.or([
+        eb('customers.name_key', '>', String(v)),
+        eb.and([eb('customers.name_key', '=', String(v)), eb('customers.id', '>', id)]),
+      ]),
+    );
+  }
+  const rows = await query
+    .orderBy('customers.name_key')
+    .orderBy('customers.id')
+    .limit(options.limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    externalId: row.externalId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    nameKey: row.nameKey,
+    lastCaseAt: row.lastCaseAt,
+    caseCount: Number(row.caseCount),
+    openCases: Number(row.openCases ?? 0),
+    recentCases: Number(row.recentCases ?? 0),
+  }));
 }

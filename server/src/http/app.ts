@@ -22,6 +22,7 @@ import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import { analysesRoutes } from '../routes/analyses';
 import { casesRoutes } from '../routes/cases';
+import { customersRoutes } from '../routes/customers';
 import { healthRoutes } from '../routes/health';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { SyncHub } from '../sync/SyncHub';
@@ -33,6 +34,8 @@ export interface AppContext {
   store: DocumentStore;
   /** Customers, cases and summaries (Kysely). */
   db: Kysely<Tables>;
+  /** A customer with this many cases within this many days is flagged (many minor wounds). */
+  minorWounds: { cases: number; days: number };
   hub: SyncHub;
   metrics: ServerMetrics;
   access: AccessCheck;
@@ -153,6 +156,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(analysesRoutes);
   await app.register(casesRoutes);
+  await app.register(customersRoutes);
   await app.register(async (scope) => {
     for (const [url, methods] of routes) {
       const missing = METHODS.filter((m) => !methods.has(m));

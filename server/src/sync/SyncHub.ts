@@ -11,7 +11,7 @@ import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import type { DocumentMeta, DocumentStore } from '../storage/DocumentStore';
 import { CLOSE, Connection } from './Connection';
-import { PartEncoder } from './PartEncoder';
+import { applyInSlices, encodeInSlices } from './slices';
 import { decodeClientMessage } from './protocol';
 import { Room, type RoomHost } from './Room';
 
@@ -29,8 +29,6 @@ export interface SyncHubOptions {
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 const serverOrigin = makeOrigin('server', 'Whychain');
-/** Time given to loading an analysis per slice before other rooms get a turn. */
-const LOAD_SLICE_MS = 8;
 
 interface PendingUpdate {
   room: Room;
@@ -122,19 +120,7 @@ export class SyncHub implements RoomHost {
     await this.unloading.get(id);
     const doc = new Y.Doc({ gc: true });
     // Applied as the store reads it, so the log is never held in memory whole.
-    const apply = async (chunk: Uint8Array[]) => {
-      let next = 0;
-      while (next < chunk.length) {
-        const sliceStart = performance.now();
-        doc.transact(() => {
-          while (next < chunk.length && performance.now() - sliceStart < LOAD_SLICE_MS) {
-            Y.applyUpdate(doc, chunk[next++]!);
-          }
-        });
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    };
-    const stored = await this.options.store.load(id, apply);
+    const stored = await this.options.store.load(id, (chunk) => applyInSlices(doc, chunk));
     if (!stored) {
       doc.destroy();
       return undefined;
@@ -384,7 +370,11 @@ export class SyncHub implements RoomHost {
       const upTo = room.lastSeq;
       const before = room.logLength;
       const bytesBefore = room.bytes;
-      const written = await this.options.store.compact(room.id, encodeInSlices(room), upTo);
+      const written = await this.options.store.compact(
+        room.id,
+        encodeInSlices(room.doc, () => room.destroyed),
+        upTo,
+      );
       if (written === null) return;
       room.logLength -= before;
       // What was stored meanwhile is still in the log on top of the snapshot.
@@ -430,25 +420,5 @@ export class SyncHub implements RoomHost {
     }
     this.rooms.clear();
     await Promise.all(this.unloading.values());
-  }
-}
-
-/**
- * The parts of a room's document, as many per turn of the event loop as fit in a slice (the
- * time the store takes to write them counts, since it runs between two parts). Stops with an
- * error when the room is destroyed meanwhile.
- */
-async function* encodeInSlices(room: Room): AsyncGenerator<Uint8Array> {
-  const encoder = new PartEncoder(room.doc);
-  let sliceStart = performance.now();
-  for (;;) {
-    if (room.destroyed) throw new Error('the analysis was unloaded during its compaction');
-    const part = encoder.next();
-    if (!part) return;
-    yield part;
-    if (performance.now() - sliceStart >= LOAD_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
   }
 }

@@ -2,9 +2,8 @@ import * as Y from 'yjs';
 import type { Connection } from './Connection';
 import { PartEncoder } from './PartEncoder';
 import { encodeSyncStep2, encodeUpdate } from './protocol';
+import { SLICE_MS } from './slices';
 
-/** Time given to encoding a document for a syncing socket per turn before others get theirs. */
-const SLICE_MS = 8;
 /** The encoding of an empty update: a sync step 2 when the socket lacks nothing. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
