@@ -90,7 +90,12 @@ export function useReadableFit(input: {
   }, [fitNow]);
 
   const ready = width > 0 && height > 0;
-  const { presenting, following, nodes } = input;
+  const { presenting, following, nodes, selectedId } = input;
+  // A node picked meanwhile is this user's to look at: the view is no longer fitted again (a
+  // colleague's why added beside it would otherwise move the view away from under the caret).
+  useEffect(() => {
+    settleUntil.current = 0;
+  }, [selectedId]);
   // On opening (once the canvas has a size) and on each change of mode.
   useEffect(() => {
     if (ready && !latest.current.following) fit();
