@@ -25,6 +25,8 @@ export interface SyncHubOptions {
   maxDocumentBytes?: number;
   /** Bytes of messages kept per socket while its analysis loads. */
   earlyMessageBytes?: number;
+  /** Told of each stored update's analysis (for jobs that follow documents, e.g. summaries). */
+  onStored?(analysisId: string): void;
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
@@ -314,6 +316,7 @@ export class SyncHub implements RoomHost {
       room.logLength++;
       room.relay(entry.message, entry.origin);
       this.metrics.receiveToRelay.observe((performance.now() - entry.receivedAt) / 1000);
+      this.options.onStored?.(room.id);
       if (room.logLength >= this.compactAfter && !room.compacting) {
         room.compacting = true;
         setTimeout(() => void this.compact(room, true), 0);
