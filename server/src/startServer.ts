@@ -16,6 +16,7 @@ import type { DocumentStore, Durability } from './storage/DocumentStore';
 import { createStoredAnalysis } from './storage/createStoredAnalysis';
 import { SqliteStore } from './storage/SqliteStore';
 import { memoryRelationalDb, relationalDb } from './db/relationalDb';
+import { SummaryRefresher } from './jobs/SummaryRefresher';
 import { CLOSE } from './sync/Connection';
 import { SyncHub } from './sync/SyncHub';
 
@@ -43,6 +44,8 @@ export interface ServerOptions {
   seedSample?: boolean;
   /** Compact a document's update log once it holds this many updates. */
   compactAfter?: number;
+  /** How long after a change an analysis's summary row is refreshed (default 1000 ms). */
+  summaryDelayMs?: number;
   access?: AccessCheck;
   log?: Logger;
 }
@@ -81,6 +84,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   const access = options.access ?? allowEveryone;
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const db =
+    store instanceof SqliteStore
+      ? relationalDb(store.connection, () => store.committed())
+      : memoryRelationalDb();
+  // Summary rows follow the documents, a second after their changes, off the relay path.
+  const summaries = new SummaryRefresher({
+    db,
+    snapshot: (id) => hub.snapshot(id),
+    log,
+    delayMs: options.summaryDelayMs,
+  });
   const hub = new SyncHub({
     store,
     log,
@@ -88,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     compactAfter: options.compactAfter,
     maxDocumentBytes: options.maxDocumentBytes,
     earlyMessageBytes: 2 * maxMessageBytes,
+    onStored: (id) => summaries.touched(id),
   });
   if (options.seedSample && (await store.list()).length === 0) {
     await createStoredAnalysis(store, SAMPLE_ANALYSIS, (doc) =>
@@ -95,11 +110,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     );
   }
 
-  const db =
-    store instanceof SqliteStore
-      ? relationalDb(store.connection, () => store.committed())
-      : memoryRelationalDb();
+  void summaries
+    .backfill()
+    .catch((err: Error) => log('error', 'summary backfill failed', { why: err.message }));
   const app = await buildApp({
+    summaries,
     store,
     db,
     minorWounds: options.minorWounds ?? MINOR_WOUNDS,
@@ -170,6 +185,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clearInterval(heartbeat);
       const closed = app.close();
       await hub.close();
+      await summaries.close();
       for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
       await closed;

@@ -45,3 +45,4 @@ export { createUndoManager } from './undo';
 export { MIGRATIONS, migrateDocument, type Migration } from './migrations';
 export * from './cases/vocabulary';
 export * from './cases/caseJson';
+export * from './summarizeAnalysis';

@@ -58,9 +58,13 @@ export interface AnalysisSummaryTable {
   updated_at: number;
 }
 
-export interface KyselyMigrationRow {
-  name: string;
-  timestamp: string;
+/** The document store's row per analysis (read here for lists; written by the store only). */
+export interface DocumentTable {
+  id: string;
+  title: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface Database {
@@ -68,5 +72,5 @@ export interface Database {
   cases: CaseTable;
   case_analyses: CaseAnalysisTable;
   analysis_summaries: AnalysisSummaryTable;
-  kysely_migration: KyselyMigrationRow;
+  documents: DocumentTable;
 }

@@ -24,6 +24,7 @@ import { analysesRoutes } from '../routes/analyses';
 import { casesRoutes } from '../routes/cases';
 import { customersRoutes } from '../routes/customers';
 import { healthRoutes } from '../routes/health';
+import type { SummaryRefresher } from '../jobs/SummaryRefresher';
 import type { DocumentStore } from '../storage/DocumentStore';
 import type { SyncHub } from '../sync/SyncHub';
 import { errorReply, HttpError, sendError } from './errors';
@@ -34,6 +35,8 @@ export interface AppContext {
   store: DocumentStore;
   /** Customers, cases and summaries (Kysely). */
   db: Kysely<Tables>;
+  /** Keeps the analyses' summary rows in step with their documents. */
+  summaries: SummaryRefresher;
   /** A customer with this many cases within this many days is flagged (many minor wounds). */
   minorWounds: { cases: number; days: number };
   hub: SyncHub;
