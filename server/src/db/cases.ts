@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   DISCOVERY_QUESTIONS,
   EMPTY_RECOVERY,
@@ -15,7 +15,8 @@ import {
 import type { Db } from './customers';
 import { decodeCursor, encodeCursor } from './cursor';
 import { contains } from './like';
-import type { CaseTable } from './schema';
+import type { CaseTable, Database } from './schema';
+import { replaceEntries } from './sqlite/searchIndex';
 
 /** What a case write may set; absent fields keep their value (or take the default on create). */
 export interface CaseFields {
@@ -332,4 +333,40 @@ export async function caseIdsOfAnalysis(db: Db, analysisId: string): Promise<str
     .orderBy('linked_at')
     .execute();
   return rows.map((row) => row.case_id);
+}
+
+/** Puts a case (its summary and description) and its customer's name in the search index. */
+export async function indexCase(db: Kysely<Database>, caseId: string): Promise<void> {
+  const row = await caseRow(db, caseId);
+  if (!row) return;
+  const title = row.summary;
+  await replaceEntries(db, { caseId }, [
+    { kind: 'case', id: caseId, caseId, title, field: 'summary', body: row.summary },
+    { kind: 'case', id: caseId, caseId, title, field: 'description', body: row.description },
+    ...(row.external_ref
+      ? [
+          {
+            kind: 'case' as const,
+            id: caseId,
+            caseId,
+            title,
+            field: 'externalRef',
+            body: row.external_ref,
+          },
+        ]
+      : []),
+  ]);
+  await indexCustomer(db, row.customer_id);
+}
+
+export async function indexCustomer(db: Kysely<Database>, customerId: string): Promise<void> {
+  const row = await db
+    .selectFrom('customers')
+    .select('name')
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) return;
+  await replaceEntries(db, { customerId }, [
+    { kind: 'customer', id: customerId, title: row.name, field: 'name', body: row.name },
+  ]);
 }

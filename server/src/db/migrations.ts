@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
+import { SEARCH_INDEX_SQL } from './sqlite/searchIndex';
 
 /**
  * Every migration of the data file, in order, for the document store's tables and the relational
@@ -124,6 +125,27 @@ function customersAndCases(k: Kysely<unknown>): string[] {
   ]);
 }
 
+/** Every action of every analysis, as the cross-analysis actions list reads it. */
+function analysisActions(k: Kysely<unknown>): string[] {
+  const s = k.schema;
+  return sqlOf([
+    s
+      .createTable('analysis_actions')
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('analysis_id', 'text', (c) => c.notNull())
+      .addColumn('why_id', 'text')
+      .addColumn('why_text', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('owner', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('due_date', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('analysis_actions_pk', ['analysis_id', 'id']),
+    s.createIndex('analysis_actions_by_owner').on('analysis_actions').columns(['owner', 'status']),
+    s.createIndex('analysis_actions_by_due').on('analysis_actions').columns(['status', 'due_date']),
+  ]);
+}
+
 const DOCUMENT_NAMES = ['documents and updates', 'updates keyed by document', 'snapshot parts'];
 
 /** All migrations of the data file, in order. */
@@ -133,6 +155,8 @@ export const FILE_MIGRATIONS: readonly FileMigration[] = [
     statements: () => [sql],
   })),
   { name: 'customers and cases', statements: customersAndCases },
+  { name: 'actions across analyses', statements: analysisActions },
+  { name: 'search index', statements: () => SEARCH_INDEX_SQL },
 ];
 
 /** A Kysely that only compiles (never connects) for SQLite, to build the migrations' SQL. */

@@ -58,6 +58,19 @@ export interface AnalysisSummaryTable {
   updated_at: number;
 }
 
+export interface AnalysisActionTable {
+  id: string;
+  analysis_id: string;
+  why_id: string | null;
+  why_text: string;
+  kind: string;
+  description: string;
+  owner: string;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+  status: string;
+}
+
 /** The document store's row per analysis (read here for lists; written by the store only). */
 export interface DocumentTable {
   id: string;
@@ -73,4 +86,5 @@ export interface Database {
   case_analyses: CaseAnalysisTable;
   analysis_summaries: AnalysisSummaryTable;
   documents: DocumentTable;
+  analysis_actions: AnalysisActionTable;
 }

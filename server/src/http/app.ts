@@ -21,7 +21,9 @@ import type { Database as Tables } from '../db/schema';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import { analysesRoutes } from '../routes/analyses';
+import { actionsRoutes } from '../routes/actions';
 import { casesRoutes } from '../routes/cases';
+import { searchRoutes } from '../routes/search';
 import { customersRoutes } from '../routes/customers';
 import { healthRoutes } from '../routes/health';
 import type { SummaryRefresher } from '../jobs/SummaryRefresher';
@@ -160,6 +162,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(analysesRoutes);
   await app.register(casesRoutes);
   await app.register(customersRoutes);
+  await app.register(actionsRoutes);
+  await app.register(searchRoutes);
   await app.register(async (scope) => {
     for (const [url, methods] of routes) {
       const missing = METHODS.filter((m) => !methods.has(m));

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { summarizeAnalysis, type AnalysisSnapshot } from '@whychain/shared';
 import type { Database } from '../db/schema';
+import { replaceActions } from '../db/actions';
+import { indexAnalysis } from '../db/analysisIndex';
 import { analysesWithoutSummary, upsertSummary } from '../db/summaries';
 import type { Logger } from '../log';
 
@@ -15,14 +17,14 @@ export interface SummaryRefresherOptions {
   today?: () => string;
 }
 
-const localToday = () => {
+export const localToday = () => {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
 
 /**
- * Keeps each analysis's summary row (the lists, search and insights read) in step with its
+ * Keeps each analysis's summary row, its actions list and its search entries (the lists, search and insights read) in step with its
  * document, off the relay path: a stored update only marks the analysis (one Map lookup); the
  * row is rebuilt once, `delayMs` later, from the document in memory.
  */
@@ -90,7 +92,10 @@ export class SummaryRefresher {
     try {
       const snapshot = await this.options.snapshot(id);
       if (!snapshot) return;
-      await upsertSummary(this.options.db, id, summarizeAnalysis(snapshot, this.today()));
+      const { db } = this.options;
+      await upsertSummary(db, id, summarizeAnalysis(snapshot, this.today()));
+      await replaceActions(db, id, snapshot);
+      await indexAnalysis(db, id, snapshot);
     } catch (err) {
       this.options.log('error', 'summary refresh failed', {
         analysisId: id,

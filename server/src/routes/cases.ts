@@ -3,6 +3,7 @@ import { isIdShaped } from '@whychain/shared';
 import {
   caseIdByRef,
   caseJson,
+  indexCase,
   insertCase,
   linkAnalysis,
   listCases,
@@ -103,6 +104,7 @@ export async function casesRoutes(app: ApiApp): Promise<void> {
         }
         return { id: await insertCase(tx, customerId, fields), created: true };
       });
+      await indexCase(db, id);
       return reply.code(created ? 201 : 200).send(await requireCase(id));
     },
   );
@@ -176,6 +178,7 @@ export async function casesRoutes(app: ApiApp): Promise<void> {
         const customerId = await customerOf(tx, request.body);
         await updateCase(tx, id, { ...fields, customerId });
       });
+      await indexCase(db, id);
       return requireCase(id);
     },
   );

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { CASE_LIMITS, isIdShaped, MINOR_WOUNDS } from '@whychain/shared';
-import { listCases } from '../db/cases';
+import { indexCustomer, listCases } from '../db/cases';
 import { decodeCursor, encodeCursor } from '../db/cursor';
 import {
   customerByName,
@@ -163,6 +163,7 @@ export async function customersRoutes(app: ApiApp): Promise<void> {
       blank(name);
       await refuseTakenName(name);
       const created = await insertCustomer(db, { name, externalId });
+      await indexCustomer(db, created.id);
       return reply.code(201).send(await requireCustomer(created.id));
     },
   );
@@ -187,6 +188,7 @@ export async function customersRoutes(app: ApiApp): Promise<void> {
       blank(request.body.name);
       if (request.body.name !== undefined) await refuseTakenName(request.body.name, id);
       await updateCustomer(db, id, request.body);
+      await indexCustomer(db, id);
       return requireCustomer(id);
     },
   );
