@@ -46,3 +46,4 @@ export { MIGRATIONS, migrateDocument, type Migration } from './migrations';
 export * from './cases/vocabulary';
 export * from './cases/caseJson';
 export * from './summarizeAnalysis';
+export * from './wording';

@@ -23,6 +23,7 @@ import type { ServerMetrics } from '../metrics';
 import { analysesRoutes } from '../routes/analyses';
 import { actionsRoutes } from '../routes/actions';
 import { casesRoutes } from '../routes/cases';
+import { insightsRoutes } from '../routes/insights';
 import { searchRoutes } from '../routes/search';
 import { customersRoutes } from '../routes/customers';
 import { healthRoutes } from '../routes/health';
@@ -164,6 +165,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(customersRoutes);
   await app.register(actionsRoutes);
   await app.register(searchRoutes);
+  await app.register(insightsRoutes);
   await app.register(async (scope) => {
     for (const [url, methods] of routes) {
       const missing = METHODS.filter((m) => !methods.has(m));
