@@ -1,19 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import {
-  isIdShaped,
-  makeOrigin,
-  MINOR_WOUNDS,
-  SAMPLE_ANALYSIS,
-  writeSampleAnalysis,
-} from '@whychain/shared';
+import { isIdShaped, MINOR_WOUNDS } from '@whychain/shared';
 import { allowEveryone, type AccessCheck } from './access';
 import { buildApp } from './http/app';
 import { consoleLogger, type Logger } from './log';
 import { ServerMetrics } from './metrics';
 import type { DocumentStore, Durability } from './storage/DocumentStore';
-import { createStoredAnalysis } from './storage/createStoredAnalysis';
+import { seedSample } from './jobs/seedSample';
 import { SqliteStore } from './storage/SqliteStore';
 import { memoryRelationalDb, relationalDb } from './db/relationalDb';
 import { SummaryRefresher } from './jobs/SummaryRefresher';
@@ -104,11 +98,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     earlyMessageBytes: 2 * maxMessageBytes,
     onStored: (id) => summaries.touched(id),
   });
-  if (options.seedSample && (await store.list()).length === 0) {
-    await createStoredAnalysis(store, SAMPLE_ANALYSIS, (doc) =>
-      writeSampleAnalysis(doc, makeOrigin('server', 'Whychain')),
-    );
-  }
+  if (options.seedSample && (await store.list()).length === 0) await seedSample(store, db);
 
   void summaries
     .backfill()

@@ -47,3 +47,4 @@ export * from './cases/vocabulary';
 export * from './cases/caseJson';
 export * from './summarizeAnalysis';
 export * from './wording';
+export * from './cases/sampleCases';
