@@ -17,6 +17,7 @@ import { CommentList } from './CommentList';
 import { ErrorText } from './ErrorText';
 import { EvidenceSection } from './EvidenceSection';
 import { usePanel } from './PanelContext';
+import { SeenBefore } from './SeenBefore';
 import { SharedTextArea } from './SharedTextArea';
 import { useCommandResult } from './useCommandResult';
 
@@ -57,6 +58,7 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
       <p className="wc-panel__quote" dir="auto">
         {why.text || <span className="wc-node__placeholder">No answer yet</span>}
       </p>
+      <SeenBefore text={why.text} />
 
       <label className="wc-check wc-check--strong">
         <input
