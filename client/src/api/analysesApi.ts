@@ -1,17 +1,47 @@
 import type { AnalysisStatus } from '@whychain/shared';
 
-/** One row of the library, as listed by `GET /api/analyses`. */
+/** One row of the library, as listed by `GET /api/analyses` (the analysis's summary row). */
 export interface AnalysisSummary {
   id: string;
   title: string;
   status: AnalysisStatus | string;
+  problem: string;
+  rootCauses: { id: string; text: string; category: string | null }[];
+  whyCount: number;
+  openActions: number;
+  overdueActions: number;
+  owners: string[];
+  caseIds: string[];
   /** Milliseconds since the epoch or an ISO date, whichever the server sends. */
   updatedAt: number | string;
 }
 
+export type AnalysisSort =
+  'updatedAt' | '-updatedAt' | 'createdAt' | '-createdAt' | 'title' | '-title';
+
+/** Filters and paging of `GET /api/analyses`; what is left out the server defaults. */
+export interface AnalysisQuery {
+  status?: AnalysisStatus;
+  caseId?: string;
+  customerId?: string;
+  q?: string;
+  sort?: AnalysisSort;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface AnalysisPage {
+  analyses: AnalysisSummary[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
 /** The calls the library makes to the server. */
 export interface AnalysesApi {
+  /** The first page with the server's defaults. */
   list(): Promise<AnalysisSummary[]>;
+  /** One page, filtered and sorted. */
+  page(query?: AnalysisQuery, signal?: AbortSignal): Promise<AnalysisPage>;
   /** Creates an analysis and returns its id; throws an `ApiError` carrying the server's message. */
   create(input: { title: string; problem: string }): Promise<{ id: string }>;
 }
@@ -41,23 +71,53 @@ async function errorFrom(response: Response): Promise<ApiError> {
 async function send(url: URL, init?: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
-  } catch {
+  } catch (error) {
+    if (init?.signal?.aborted) throw error;
     throw new ApiError('Could not reach the server. Check your connection and try again.', 0);
   }
+}
+
+/** A row with what an older server leaves out filled in, so the table never reads undefined. */
+function withDefaults(row: Partial<AnalysisSummary>): AnalysisSummary {
+  return {
+    id: String(row.id),
+    title: row.title ?? '',
+    status: row.status ?? 'draft',
+    problem: row.problem ?? '',
+    rootCauses: row.rootCauses ?? [],
+    whyCount: row.whyCount ?? 0,
+    openActions: row.openActions ?? 0,
+    overdueActions: row.overdueActions ?? 0,
+    owners: row.owners ?? [],
+    caseIds: row.caseIds ?? [],
+    updatedAt: row.updatedAt ?? 0,
+  };
 }
 
 /** The HTTP API of the server at `baseUrl` (the page's own origin by default). */
 export function createAnalysesApi(baseUrl: string = window.location.origin): AnalysesApi {
   const url = (path: string) => new URL(path, baseUrl);
+  const page = async (query: AnalysisQuery = {}, signal?: AbortSignal): Promise<AnalysisPage> => {
+    const target = url('/api/analyses');
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') target.searchParams.set(key, String(value));
+    }
+    const response = await send(target, { headers: { accept: 'application/json' }, signal });
+    if (!response.ok) throw await errorFrom(response);
+    const body = (await response.json()) as {
+      analyses?: Partial<AnalysisSummary>[];
+      nextCursor?: unknown;
+    };
+    return {
+      analyses: Array.isArray(body.analyses) ? body.analyses.map(withDefaults) : [],
+      nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null,
+    };
+  };
   return {
     async list() {
-      const response = await send(url('/api/analyses'), {
-        headers: { accept: 'application/json' },
-      });
-      if (!response.ok) throw await errorFrom(response);
-      const body = (await response.json()) as { analyses?: AnalysisSummary[] };
-      return Array.isArray(body.analyses) ? body.analyses : [];
+      return (await page()).analyses;
     },
+    page,
     async create(input) {
       const response = await send(url('/api/analyses'), {
         method: 'POST',

@@ -1,33 +1,58 @@
-import { useEffect, useState } from 'react';
-import { createAnalysesApi, type AnalysesApi, type AnalysisSummary } from '../api/analysesApi';
+import { useState } from 'react';
+import { createActionsApi, type ActionsApi } from '../api/actionsApi';
+import { createAnalysesApi, type AnalysesApi } from '../api/analysesApi';
+import { createCasesApi, type CasesApi } from '../api/casesApi';
+import { createCustomersApi, type CustomersApi } from '../api/customersApi';
+import { createSearchApi, type SearchApi } from '../api/searchApi';
 import { editorPath } from '../router/matchRoute';
 import { navigate } from '../router/navigate';
-import { AnalysisList } from './AnalysisList';
+import { ActionsTab } from './ActionsTab';
+import { AnalysesTab } from './AnalysesTab';
+import { CasesTab } from './CasesTab';
+import { CustomersTab } from './CustomersTab';
+import { LibraryTabs, PANEL_ID, tabFrom, tabId, type LibraryTab } from './LibraryTabs';
+import { NEW_CASE_PATH } from './libraryPaths';
 import { NewAnalysisForm } from './NewAnalysisForm';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+import { useUrlQuery } from './useUrlQuery';
+import './library.css';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; analyses: AnalysisSummary[] };
+interface LibraryApis {
+  analyses: AnalysesApi;
+  cases: CasesApi;
+  customers: CustomersApi;
+  actions: ActionsApi;
+  search: SearchApi;
+}
 
-/** The library: every analysis, and the way to start a new one. */
-export function LibraryPage({ api: given }: { api?: AnalysesApi }) {
-  const [api] = useState(() => given ?? createAnalysesApi());
-  const [list, setList] = useState<ListState>({ kind: 'loading' });
-  const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    api.list().then(
-      (analyses) => current && setList({ kind: 'ready', analyses }),
-      (error: unknown) =>
-        current &&
-        setList({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      current = false;
+/**
+ * The library: analyses, cases, customers and actions in tabs, one search over all of them, and
+ * the ways to start an analysis or record a case. The whole view (tab, filters, sort, pages,
+ * search) lives in the URL. `baseUrl` points every call at another server (tests); `api`
+ * replaces the analyses calls alone.
+ */
+export function LibraryPage({ api, baseUrl }: { api?: AnalysesApi; baseUrl?: string }) {
+  const [apis] = useState<LibraryApis>(() => {
+    const origin = baseUrl ?? window.location.origin;
+    return {
+      analyses: api ?? createAnalysesApi(origin),
+      cases: createCasesApi(origin),
+      customers: createCustomersApi(origin),
+      actions: createActionsApi(origin),
+      search: createSearchApi(origin),
     };
-  }, [api]);
+  });
+  const [params, setQuery] = useUrlQuery();
+  const [creating, setCreating] = useState(false);
+  const tab = tabFrom(params);
+  const q = params.get('q')?.trim() ?? '';
+
+  // A new tab starts from its own defaults: the filters of the last one mean nothing there.
+  const selectTab = (next: LibraryTab) => {
+    if (next !== tab)
+      setQuery({ tab: next === 'analyses' ? null : next }, { push: true, reset: true });
+  };
 
   return (
     <div className="wc-page">
@@ -36,30 +61,42 @@ export function LibraryPage({ api: given }: { api?: AnalysesApi }) {
       </header>
       <main className="wc-library">
         <div className="wc-library__head">
-          <h1>Analyses</h1>
-          <button
-            type="button"
-            className="wc-button wc-button--primary"
-            aria-expanded={creating}
-            onClick={() => setCreating((open) => !open)}
-          >
-            New analysis
-          </button>
+          <h1>Library</h1>
+          <div className="wc-library__buttons">
+            <button type="button" className="wc-button" onClick={() => navigate(NEW_CASE_PATH)}>
+              New case
+            </button>
+            <button
+              type="button"
+              className="wc-button wc-button--primary"
+              aria-expanded={creating}
+              onClick={() => setCreating((open) => !open)}
+            >
+              New analysis
+            </button>
+          </div>
         </div>
         {creating && (
           <NewAnalysisForm
-            api={api}
+            api={apis.analyses}
             onCreated={(id) => navigate(editorPath(id))}
             onCancel={() => setCreating(false)}
           />
         )}
-        {list.kind === 'loading' && <p aria-live="polite">Loading analyses…</p>}
-        {list.kind === 'error' && (
-          <p role="alert" className="wc-error">
-            Could not load the analyses: {list.message}
-          </p>
+        <SearchBox />
+        {q ? (
+          <SearchResults api={apis.search} q={q} onClear={() => setQuery({ q: null })} />
+        ) : (
+          <>
+            <LibraryTabs selected={tab} onSelect={selectTab} />
+            <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(tab)} className="wc-tabpanel">
+              {tab === 'analyses' && <AnalysesTab api={apis.analyses} />}
+              {tab === 'cases' && <CasesTab api={apis.cases} />}
+              {tab === 'customers' && <CustomersTab api={apis.customers} />}
+              {tab === 'actions' && <ActionsTab api={apis.actions} />}
+            </div>
+          </>
         )}
-        {list.kind === 'ready' && <AnalysisList analyses={list.analyses} />}
       </main>
     </div>
   );

@@ -14,3 +14,20 @@ export function formatUpdated(value: number | string): string {
 export function isoDate(value: number | string): string | undefined {
   return toDate(value)?.toISOString();
 }
+
+/** A short local date for "received" and "last case" columns. */
+export function formatDay(value: number | string): string {
+  const date = toDate(value);
+  if (!date) return String(value);
+  return date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/**
+ * A due date (YYYY-MM-DD, a day without a time zone) as a short local date. Read as UTC and
+ * shown as UTC so that 2026-03-01 never turns into the last of February west of Greenwich.
+ */
+export function formatDueDate(day: string): string {
+  const date = toDate(`${day}T00:00:00Z`);
+  if (!date) return day;
+  return date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}

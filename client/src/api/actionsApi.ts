@@ -1,0 +1,51 @@
+import type { ActionKind, ActionStatus } from '@whychain/shared';
+import { createJsonClient, defaultBaseUrl, type Query } from './request';
+
+/** One action as `GET /api/actions` lists it, across all analyses. */
+export interface ActionRow {
+  id: string;
+  analysisId: string;
+  analysisTitle: string;
+  whyId: string;
+  whyText: string;
+  kind: ActionKind | string;
+  description: string;
+  owner: string;
+  /** YYYY-MM-DD, or null when no date is set. */
+  dueDate: string | null;
+  status: ActionStatus | string;
+  /** Past its due date and neither done nor cancelled. */
+  overdue: boolean;
+}
+
+export interface ActionListQuery {
+  status?: ActionStatus;
+  owner?: string;
+  overdue?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ActionPage {
+  actions: ActionRow[];
+  nextCursor: string | null;
+}
+
+/** The follow-up across analyses. Errors are `FieldApiError`s with the server's message. */
+export interface ActionsApi {
+  list(query?: ActionListQuery, signal?: AbortSignal): Promise<ActionPage>;
+}
+
+/** The actions route of the server at `baseUrl` (the page's own origin by default). */
+export function createActionsApi(baseUrl: string = defaultBaseUrl()): ActionsApi {
+  const http = createJsonClient(baseUrl);
+  return {
+    list: ({ overdue, ...rest } = {}, signal) =>
+      // overdue=false is the same as no filter: leave it out rather than send "false".
+      http.get<ActionPage>(
+        '/api/actions',
+        { ...rest, overdue: overdue ? 'true' : undefined } as Query,
+        signal,
+      ),
+  };
+}

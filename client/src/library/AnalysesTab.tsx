@@ -1,0 +1,135 @@
+import { ANALYSIS_STATUSES, type AnalysisStatus } from '@whychain/shared';
+import type { AnalysesApi, AnalysisSort, AnalysisSummary } from '../api/analysesApi';
+import { editorPath } from '../router/matchRoute';
+import { Link } from '../router/Link';
+import { SelectFilter } from './Filters';
+import { choices, oneOf } from './labels';
+import { PagedResults } from './PagedResults';
+import { formatUpdated, isoDate } from './formatUpdated';
+import { statusLabel } from './statusLabel';
+import { useUrlPagedList } from './useUrlPagedList';
+import { useUrlQuery } from './useUrlQuery';
+
+const SORTS: { value: AnalysisSort | ''; label: string }[] = [
+  { value: '', label: 'Recently updated' },
+  { value: 'updatedAt', label: 'Least recently updated' },
+  { value: '-createdAt', label: 'Newest first' },
+  { value: 'createdAt', label: 'Oldest first' },
+  { value: 'title', label: 'Title A–Z' },
+  { value: '-title', label: 'Title Z–A' },
+];
+
+/** The Analyses tab: every analysis with its root causes, follow-up and cases. */
+export function AnalysesTab({ api }: { api: AnalysesApi }) {
+  const [params, setQuery] = useUrlQuery();
+  const status = oneOf(ANALYSIS_STATUSES, params.get('status'));
+  const sort = oneOf(
+    SORTS.map((s) => s.value).filter((v): v is AnalysisSort => v !== ''),
+    params.get('sort'),
+  );
+  const filter = { status, sort };
+  const list = useUrlPagedList(JSON.stringify(filter), async (cursor, signal) => {
+    const page = await api.page({ ...filter, cursor }, signal);
+    return { items: page.analyses, nextCursor: page.nextCursor };
+  });
+  const set = (key: string, value: string) => setQuery({ [key]: value, pages: null });
+  const filtered = status !== undefined;
+
+  return (
+    <>
+      <div className="wc-toolbar" role="group" aria-label="Analysis filters">
+        <SelectFilter
+          label="Status"
+          value={status ?? ''}
+          choices={choices('All statuses', ANALYSIS_STATUSES, statusLabel)}
+          onChange={(value) => set('status', value)}
+        />
+        <SelectFilter
+          label="Sort by"
+          value={sort ?? ''}
+          choices={SORTS}
+          onChange={(value) => set('sort', value)}
+        />
+      </div>
+      <PagedResults
+        list={list}
+        noun="analyses"
+        empty={
+          filtered
+            ? 'No analyses match these filters.'
+            : 'No analyses yet. Start one with “New analysis”.'
+        }
+      >
+        {(analyses) => <AnalysesTable analyses={analyses} />}
+      </PagedResults>
+    </>
+  );
+}
+
+function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
+  return (
+    <table className="wc-table">
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">Status</th>
+          <th scope="col">Root causes</th>
+          <th scope="col">Actions</th>
+          <th scope="col" className="wc-num">
+            Cases
+          </th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
+      <tbody>
+        {analyses.map((analysis) => (
+          <tr key={analysis.id}>
+            <td className="wc-table__main">
+              <Link to={editorPath(analysis.id)} dir="auto">
+                {analysis.title || 'Untitled analysis'}
+              </Link>
+            </td>
+            <td>
+              <span className={`wc-status wc-status--${analysis.status}`}>
+                {statusLabel(analysis.status as AnalysisStatus)}
+              </span>
+            </td>
+            <td className="wc-table__text">
+              {analysis.rootCauses.length === 0 ? (
+                <span className="wc-muted">None marked</span>
+              ) : (
+                <ul className="wc-cell-list">
+                  {analysis.rootCauses.map((cause) => (
+                    <li key={cause.id} dir="auto">
+                      {cause.text || 'Untitled why'}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td>
+              <ActionCounts open={analysis.openActions} overdue={analysis.overdueActions} />
+            </td>
+            <td className="wc-num">{analysis.caseIds.length}</td>
+            <td>
+              <time dateTime={isoDate(analysis.updatedAt)}>
+                {formatUpdated(analysis.updatedAt)}
+              </time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** "3 open", and "1 overdue" in red words beside it: overdue must not hide in a number. */
+function ActionCounts({ open, overdue }: { open: number; overdue: number }) {
+  if (open === 0 && overdue === 0) return <span className="wc-muted">None open</span>;
+  return (
+    <span className="wc-counts">
+      <span>{open} open</span>
+      {overdue > 0 && <span className="wc-overdue">{overdue} overdue</span>}
+    </span>
+  );
+}
