@@ -113,13 +113,28 @@ export async function insights(
   const words = rootCauses.map((cause) => significantWords(cause.text));
   const parent = rootCauses.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < rootCauses.length; i++) {
-    for (let j = i + 1; j < rootCauses.length; j++) {
-      if (
-        rootCauses[i]!.analysisId !== rootCauses[j]!.analysisId &&
-        similarWording(words[i]!, words[j]!)
-      ) {
-        parent[find(i)] = find(j);
+  // Only causes sharing a word can be alike: compare the pairs an index of words brings up,
+  // not every pair (thousands of causes would make millions of comparisons).
+  const byWord = new Map<string, number[]>();
+  words.forEach((set, i) => {
+    for (const word of set) byWord.set(word, [...(byWord.get(word) ?? []), i]);
+  });
+  const compared = new Set<number>();
+  for (const members of byWord.values()) {
+    if (members.length > 500) continue; // a word in hundreds of causes says nothing alone
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        const i = members[a]!;
+        const j = members[b]!;
+        const key = i * rootCauses.length + j;
+        if (compared.has(key)) continue;
+        compared.add(key);
+        if (
+          rootCauses[i]!.analysisId !== rootCauses[j]!.analysisId &&
+          similarWording(words[i]!, words[j]!)
+        ) {
+          parent[find(i)] = find(j);
+        }
       }
     }
   }
