@@ -7,6 +7,7 @@ import { MeetingTimer } from '../meeting/MeetingTimer';
 import { ParkingLot } from '../meeting/ParkingLot';
 import { AnalysisDetails } from './AnalysisDetails';
 import { ChecklistSection } from './ChecklistSection';
+import { LinkedCases } from './LinkedCases';
 import { PanelContext, type PanelEnv } from './PanelContext';
 import { WhyDetails } from './WhyDetails';
 import './panel.css';
@@ -39,6 +40,9 @@ export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: Si
       <div className="wc-panel">
         <PartErrorBoundary part="The meeting timer" resetKey={snapshot.timer}>
           <MeetingTimer timer={snapshot.timer} />
+        </PartErrorBoundary>
+        <PartErrorBoundary part="The customer cases">
+          <LinkedCases />
         </PartErrorBoundary>
         {why ? (
           <PartErrorBoundary key={why.id} part={`Why ${why.depth}`} resetKey={snapshot}>
