@@ -291,7 +291,7 @@ describe('WhyCanvas', () => {
     expect(screen.getByLabelText('Overview of the tree')).toBeTruthy();
   });
 
-  it('draws every node in the overview map, root causes in red and the selected one outlined', async () => {
+  it('draws every node in the overview map, root causes in violet and the selected one outlined', async () => {
     const doc = newAnalysisDoc();
     const first = seedWhy(doc, null, 'The forms ran out');
     const second = seedWhy(doc, first, 'Nobody orders them');
@@ -303,7 +303,7 @@ describe('WhyCanvas', () => {
     expect(boxes().map((box) => box.getAttribute('fill'))).toEqual([
       '#1c2b4a',
       '#adb5bd',
-      '#c92a2a',
+      '#6d28d9',
     ]);
     expect(overview.querySelector('.wc-overview__mask')).toBeTruthy();
 

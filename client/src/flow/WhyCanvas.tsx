@@ -70,7 +70,8 @@ interface WhyCanvasProps {
 function overviewColor(node: FlowNode): string {
   if (node.type === 'problem') return '#1c2b4a';
   if (node.data.ruledOut) return '#e3e8ee';
-  return node.data.rootCause ? '#c92a2a' : '#adb5bd';
+  // The root cause's violet (--wc-root in styles.css), as on the node itself.
+  return node.data.rootCause ? '#6d28d9' : '#adb5bd';
 }
 
 /** The React Flow canvas of the tree: nodes from `toFlow`, selection in the editor's store. */

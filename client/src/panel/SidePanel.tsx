@@ -24,8 +24,9 @@ export interface SidePanelProps {
 }
 
 /**
- * The editor's side panel: the meeting timer, the selected why (or, with the problem or nothing
- * selected, the analysis as a whole), the "ready to close?" checklist and the parking lot.
+ * The editor's side panel: the meeting timer, the "ready to close?" checklist (the meeting's
+ * question, so near the top), the selected why (or, with the problem or nothing selected, the
+ * analysis as a whole) and the parking lot.
  */
 export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: SidePanelProps) {
   const selectedId = useEditorStore((state) => state.selectedId);
@@ -44,6 +45,9 @@ export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: Si
         <PartErrorBoundary part="The customer cases">
           <LinkedCases />
         </PartErrorBoundary>
+        <PartErrorBoundary part="The checklist" resetKey={snapshot}>
+          <ChecklistSection snapshot={snapshot} />
+        </PartErrorBoundary>
         {why ? (
           <PartErrorBoundary key={why.id} part={`Why ${why.depth}`} resetKey={snapshot}>
             <WhyDetails why={why} snapshot={snapshot} />
@@ -53,9 +57,6 @@ export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: Si
             <AnalysisDetails snapshot={snapshot} />
           </PartErrorBoundary>
         )}
-        <PartErrorBoundary part="The checklist" resetKey={snapshot}>
-          <ChecklistSection snapshot={snapshot} />
-        </PartErrorBoundary>
         <PartErrorBoundary part="The parking lot" resetKey={snapshot.parkingLot}>
           <ParkingLot items={snapshot.parkingLot} />
         </PartErrorBoundary>
