@@ -42,8 +42,8 @@ export function ActionsByOwnerChart({ owners, width }: ActionsByOwnerChartProps)
         type="category"
         dataKey="owner"
         tick={TICK}
-        width={150}
-        tickFormatter={(value: string) => shorten(value, 16)}
+        width={190}
+        tickFormatter={(value: string) => shorten(value, 20)}
       />
       <Tooltip contentStyle={{ fontSize: CHART.fontSize, color: CHART.text }} />
       <Legend wrapperStyle={{ fontSize: CHART.fontSize, color: CHART.text }} />

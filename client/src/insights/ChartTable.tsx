@@ -8,6 +8,8 @@ export interface ChartTableProps {
   /** Shown (or read) when there are no rows, instead of an empty table. */
   empty: string;
   hidden?: boolean;
+  /** For a table under a heading that already says what the caption says. */
+  captionHidden?: boolean;
   id?: string;
 }
 
@@ -15,7 +17,15 @@ export interface ChartTableProps {
  * The figures of a chart as a table: what a screen reader reads instead of the drawing, and what
  * anyone who prefers numbers can show. Visually hidden, not removed, while the chart is shown.
  */
-export function ChartTable({ caption, head, rows, empty, hidden = false, id }: ChartTableProps) {
+export function ChartTable({
+  caption,
+  head,
+  rows,
+  empty,
+  hidden = false,
+  captionHidden = false,
+  id,
+}: ChartTableProps) {
   const className = hidden ? 'wc-visually-hidden' : undefined;
   if (rows.length === 0) {
     return (
@@ -27,7 +37,7 @@ export function ChartTable({ caption, head, rows, empty, hidden = false, id }: C
   return (
     <div id={id} className={className}>
       <table className="wc-table wc-insights__table">
-        <caption>{caption}</caption>
+        <caption className={captionHidden ? 'wc-visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
             {head.map((label, index) => (

@@ -31,6 +31,7 @@ export function RootCausesByCases({ rootCauses }: { rootCauses: readonly RankedR
       <h2 id="wc-insights-by-cases">Root causes by linked cases</h2>
       <ChartTable
         caption="Root causes ranked by the number of customer cases linked to their analysis"
+        captionHidden
         head={['Root cause', 'Linked cases']}
         rows={ranked.map((rootCause) => [
           <RootCauseCell key="cause" rootCause={rootCause} />,
