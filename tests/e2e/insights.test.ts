@@ -198,6 +198,15 @@ describe('insights', () => {
     expect(errors).toEqual([]);
   });
 
+  it('is a link away from the library', async () => {
+    const context = await personContext(browser, 'Manager');
+    const { page, errors } = await openPage(context, `${server.url}/`);
+    await page.getByRole('banner').getByRole('link', { name: 'Insights' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/insights');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Insights');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the period in the URL', async () => {
     const { page, errors } = await openInsights();
     await page.getByRole('button', { name: 'Last 30 days' }).click();

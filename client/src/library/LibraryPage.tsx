@@ -4,6 +4,7 @@ import { createAnalysesApi, type AnalysesApi } from '../api/analysesApi';
 import { createCasesApi, type CasesApi } from '../api/casesApi';
 import { createCustomersApi, type CustomersApi } from '../api/customersApi';
 import { createSearchApi, type SearchApi } from '../api/searchApi';
+import { Link } from '../router/Link';
 import { editorPath } from '../router/matchRoute';
 import { navigate } from '../router/navigate';
 import { ActionsTab } from './ActionsTab';
@@ -58,6 +59,9 @@ export function LibraryPage({ api, baseUrl }: { api?: AnalysesApi; baseUrl?: str
     <div className="wc-page">
       <header className="wc-topbar">
         <span className="wc-brand">Whychain</span>
+        <Link to="/insights" className="wc-topbar__back">
+          Insights
+        </Link>
       </header>
       <main className="wc-library">
         <div className="wc-library__head">
