@@ -6,6 +6,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/')).toEqual({ name: 'library' });
   });
 
+  it('finds Insights, with or without a trailing slash', () => {
+    expect(matchRoute('/insights')).toEqual({ name: 'insights' });
+    expect(matchRoute('/insights/')).toEqual({ name: 'insights' });
+    expect(matchRoute('/insights/x')).toEqual({ name: 'notFound' });
+  });
+
   it('finds the editor with its analysis id, with or without a trailing slash', () => {
     expect(matchRoute('/a/abc123')).toEqual({ name: 'editor', analysisId: 'abc123' });
     expect(matchRoute('/a/abc123/')).toEqual({ name: 'editor', analysisId: 'abc123' });
