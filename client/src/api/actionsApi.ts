@@ -6,7 +6,8 @@ export interface ActionRow {
   id: string;
   analysisId: string;
   analysisTitle: string;
-  whyId: string;
+  /** Null for a containment action on the whole analysis. */
+  whyId: string | null;
   whyText: string;
   kind: ActionKind | string;
   description: string;

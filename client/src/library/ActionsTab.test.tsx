@@ -52,12 +52,12 @@ describe('ActionsTab', () => {
     renderTab();
     const late = within(await screen.findByRole('row', { name: /Order the books/ }));
     const overdue = late.getByText('Overdue');
-    expect(overdue.className).toBe('wc-overdue');
+    expect(overdue.className).toBe('wc-lib-overdue');
     expect(late.getByText('Operations manager')).toBeTruthy();
     expect(late.getByText('In progress')).toBeTruthy();
     const due = late.getByText(/2026/);
     expect(due.getAttribute('dateTime')).toBe('2026-02-01');
-    expect(due.className).toBe('wc-overdue-date');
+    expect(due.className).toBe('wc-lib-overdue-date');
     expect(late.getByRole('link', { name: 'Customers overcharged' }).getAttribute('href')).toBe(
       '/a/book',
     );

@@ -26,7 +26,7 @@ export function ActionsTab({ api }: { api: ActionsApi }) {
 
   return (
     <>
-      <div className="wc-toolbar" role="group" aria-label="Action filters">
+      <div className="wc-lib-toolbar" role="group" aria-label="Action filters">
         <SelectFilter
           label="Status"
           value={filter.status ?? ''}
@@ -76,7 +76,7 @@ function ActionsTable({ actions }: { actions: readonly ActionRow[] }) {
         {actions.map((action) => (
           <tr
             key={`${action.analysisId}/${action.id}`}
-            className={action.overdue ? 'wc-row--overdue' : undefined}
+            className={action.overdue ? 'wc-lib-row--overdue' : undefined}
           >
             <td className="wc-table__text" dir="auto">
               {action.description || <span className="wc-muted">No description</span>}
@@ -86,22 +86,22 @@ function ActionsTable({ actions }: { actions: readonly ActionRow[] }) {
               {action.dueDate ? (
                 <time
                   dateTime={action.dueDate}
-                  className={action.overdue ? 'wc-overdue-date' : undefined}
+                  className={action.overdue ? 'wc-lib-overdue-date' : undefined}
                 >
                   {formatDueDate(action.dueDate)}
                 </time>
               ) : (
                 <span className="wc-muted">No date</span>
               )}
-              {action.overdue && <span className="wc-overdue">Overdue</span>}
+              {action.overdue && <span className="wc-lib-overdue">Overdue</span>}
             </td>
             <td>
-              <span className={`wc-status wc-status--action-${action.status}`}>
+              <span className={`wc-status wc-lib-status--action-${action.status}`}>
                 {label(action.status)}
               </span>
             </td>
             <td>
-              <Link to={editorPath(action.analysisId)} dir="auto" className="wc-quiet-link">
+              <Link to={editorPath(action.analysisId)} dir="auto" className="wc-lib-quiet-link">
                 {action.analysisTitle || 'Untitled analysis'}
               </Link>
             </td>

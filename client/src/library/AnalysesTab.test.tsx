@@ -70,7 +70,7 @@ describe('AnalysesTab', () => {
     expect(row.getByText('In review')).toBeTruthy();
     expect(row.getByText('The old manager left before ordering')).toBeTruthy();
     expect(row.getByText('3 open')).toBeTruthy();
-    expect(row.getByText('1 overdue').className).toBe('wc-overdue');
+    expect(row.getByText('1 overdue').className).toBe('wc-lib-overdue');
     expect(row.getAllByRole('cell')[4]!.textContent).toBe('2');
     const plain = within(screen.getByRole('row', { name: /Late deliveries/ }));
     expect(plain.getByText('None marked')).toBeTruthy();

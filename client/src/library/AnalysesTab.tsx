@@ -37,7 +37,7 @@ export function AnalysesTab({ api }: { api: AnalysesApi }) {
 
   return (
     <>
-      <div className="wc-toolbar" role="group" aria-label="Analysis filters">
+      <div className="wc-lib-toolbar" role="group" aria-label="Analysis filters">
         <SelectFilter
           label="Status"
           value={status ?? ''}
@@ -75,7 +75,7 @@ function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
           <th scope="col">Status</th>
           <th scope="col">Root causes</th>
           <th scope="col">Actions</th>
-          <th scope="col" className="wc-num">
+          <th scope="col" className="wc-lib-num">
             Cases
           </th>
           <th scope="col">Updated</th>
@@ -98,7 +98,7 @@ function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
               {analysis.rootCauses.length === 0 ? (
                 <span className="wc-muted">None marked</span>
               ) : (
-                <ul className="wc-cell-list">
+                <ul className="wc-lib-cell-list">
                   {analysis.rootCauses.map((cause) => (
                     <li key={cause.id} dir="auto">
                       {cause.text || 'Untitled why'}
@@ -110,7 +110,7 @@ function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
             <td>
               <ActionCounts open={analysis.openActions} overdue={analysis.overdueActions} />
             </td>
-            <td className="wc-num">{analysis.caseIds.length}</td>
+            <td className="wc-lib-num">{analysis.caseIds.length}</td>
             <td>
               <time dateTime={isoDate(analysis.updatedAt)}>
                 {formatUpdated(analysis.updatedAt)}
@@ -127,9 +127,9 @@ function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
 function ActionCounts({ open, overdue }: { open: number; overdue: number }) {
   if (open === 0 && overdue === 0) return <span className="wc-muted">None open</span>;
   return (
-    <span className="wc-counts">
+    <span className="wc-lib-counts">
       <span>{open} open</span>
-      {overdue > 0 && <span className="wc-overdue">{overdue} overdue</span>}
+      {overdue > 0 && <span className="wc-lib-overdue">{overdue} overdue</span>}
     </span>
   );
 }

@@ -39,7 +39,7 @@ export function CasesTab({ api }: { api: CasesApi }) {
 
   return (
     <>
-      <div className="wc-toolbar" role="group" aria-label="Case filters">
+      <div className="wc-lib-toolbar" role="group" aria-label="Case filters">
         <SelectFilter
           label="Status"
           value={filter.status ?? ''}
@@ -97,20 +97,20 @@ function CasesTable({ cases }: { cases: readonly CaseJson[] }) {
               <Link to={casePath(item.id)} dir="auto">
                 {item.summary || 'Untitled case'}
               </Link>
-              {item.externalRef && <span className="wc-ref">{item.externalRef}</span>}
+              {item.externalRef && <span className="wc-lib-ref">{item.externalRef}</span>}
             </td>
             <td>
-              <Link to={customerPath(item.customer.id)} dir="auto" className="wc-quiet-link">
+              <Link to={customerPath(item.customer.id)} dir="auto" className="wc-lib-quiet-link">
                 {item.customer.name}
               </Link>
             </td>
             <td>
-              <span className={`wc-severity wc-severity--${item.severity}`}>
+              <span className={`wc-lib-severity wc-lib-severity--${item.severity}`}>
                 {label(item.severity)}
               </span>
             </td>
             <td>
-              <span className={`wc-status wc-status--case-${item.status}`}>
+              <span className={`wc-status wc-lib-status--case-${item.status}`}>
                 {label(item.status)}
               </span>
             </td>

@@ -20,7 +20,7 @@ export function CustomersTab({ api }: { api: CustomersApi }) {
 
   return (
     <>
-      <div className="wc-toolbar" role="group" aria-label="Customer filters">
+      <div className="wc-lib-toolbar" role="group" aria-label="Customer filters">
         <TextFilter
           label="Name"
           value={name ?? ''}
@@ -47,10 +47,10 @@ function CustomersTable({ customers }: { customers: readonly CustomerJson[] }) {
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col" className="wc-num">
+          <th scope="col" className="wc-lib-num">
             Cases
           </th>
-          <th scope="col" className="wc-num">
+          <th scope="col" className="wc-lib-num">
             Open cases
           </th>
           <th scope="col">Last case</th>
@@ -65,8 +65,8 @@ function CustomersTable({ customers }: { customers: readonly CustomerJson[] }) {
               </Link>
               {customer.flagged && <MinorWoundsFlag recentCases={customer.recentCases} />}
             </td>
-            <td className="wc-num">{customer.caseCount}</td>
-            <td className="wc-num">{customer.openCases}</td>
+            <td className="wc-lib-num">{customer.caseCount}</td>
+            <td className="wc-lib-num">{customer.openCases}</td>
             <td>
               {customer.lastCaseAt ? (
                 <time dateTime={isoDate(customer.lastCaseAt)}>
@@ -87,7 +87,7 @@ function CustomersTable({ customers }: { customers: readonly CustomerJson[] }) {
 function MinorWoundsFlag({ recentCases }: { recentCases: number }) {
   return (
     <span
-      className="wc-flag"
+      className="wc-lib-flag"
       title={`${recentCases} cases in the last ${MINOR_WOUNDS.days} days: many minor wounds are the main reason customers leave.`}
     >
       Many minor wounds

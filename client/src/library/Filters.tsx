@@ -15,7 +15,7 @@ export function SelectFilter(props: {
 }) {
   const id = useId();
   return (
-    <div className="wc-filter">
+    <div className="wc-lib-filter">
       <label htmlFor={id}>{props.label}</label>
       <select id={id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         {props.choices.map((choice) => (
@@ -54,7 +54,7 @@ export function TextFilter(props: {
     }
   }, [props.value, publish]);
   return (
-    <div className="wc-filter">
+    <div className="wc-lib-filter">
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
@@ -82,7 +82,7 @@ export function CheckboxFilter(props: {
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <label className="wc-filter wc-filter--check">
+    <label className="wc-lib-filter wc-lib-filter--check">
       <input
         type="checkbox"
         checked={props.checked}

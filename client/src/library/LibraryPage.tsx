@@ -93,7 +93,12 @@ export function LibraryPage({ api, baseUrl }: { api?: AnalysesApi; baseUrl?: str
         ) : (
           <>
             <LibraryTabs selected={tab} onSelect={selectTab} />
-            <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(tab)} className="wc-tabpanel">
+            <div
+              role="tabpanel"
+              id={PANEL_ID}
+              aria-labelledby={tabId(tab)}
+              className="wc-lib-tabpanel"
+            >
               {tab === 'analyses' && <AnalysesTab api={apis.analyses} />}
               {tab === 'cases' && <CasesTab api={apis.cases} />}
               {tab === 'customers' && <CustomersTab api={apis.customers} />}

@@ -42,7 +42,7 @@ export function LibraryTabs(props: { selected: LibraryTab; onSelect: (tab: Libra
     buttons.current.get(tab)?.focus();
   };
   return (
-    <div role="tablist" aria-label="Library" className="wc-tabs">
+    <div role="tablist" aria-label="Library" className="wc-lib-tabs">
       {LIBRARY_TABS.map((tab, index) => {
         const selected = tab.id === props.selected;
         return (
@@ -55,7 +55,7 @@ export function LibraryTabs(props: { selected: LibraryTab; onSelect: (tab: Libra
             type="button"
             role="tab"
             id={tabId(tab.id)}
-            className="wc-tab"
+            className="wc-lib-tab"
             aria-selected={selected}
             aria-controls={selected ? PANEL_ID : undefined}
             tabIndex={selected ? 0 : -1}

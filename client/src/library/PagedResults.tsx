@@ -14,7 +14,7 @@ export function PagedResults<T>(props: {
 }) {
   const { list } = props;
   return (
-    <div className="wc-results" aria-busy={list.loading || list.loadingMore}>
+    <div className="wc-lib-results" aria-busy={list.loading || list.loadingMore}>
       {list.error && (
         <p role="alert" className="wc-error">
           Could not load the {props.noun}: {list.error}
@@ -30,7 +30,7 @@ export function PagedResults<T>(props: {
       )}
       {list.items.length > 0 && props.children(list.items)}
       {list.hasMore && !list.loading && (
-        <div className="wc-results__more">
+        <div className="wc-lib-results__more">
           <button
             type="button"
             className="wc-button"

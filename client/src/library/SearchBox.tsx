@@ -40,7 +40,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
-      className="wc-search"
+      className="wc-lib-search"
       onSubmit={(event) => {
         event.preventDefault();
         publish.flush();
@@ -49,7 +49,7 @@ export function SearchBox() {
       <label htmlFor={id} className="wc-visually-hidden">
         Search
       </label>
-      <svg className="wc-search__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <svg className="wc-lib-search__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
         <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
         <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
@@ -74,7 +74,7 @@ export function SearchBox() {
         }}
       />
       {text !== '' && (
-        <button type="button" className="wc-search__clear" onClick={clear}>
+        <button type="button" className="wc-lib-search__clear" onClick={clear}>
           Clear<span className="wc-visually-hidden"> search</span>
         </button>
       )}

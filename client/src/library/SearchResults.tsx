@@ -5,6 +5,7 @@ import { editorPath } from '../router/matchRoute';
 import { Link } from '../router/Link';
 import { casePath, customerPath } from './libraryPaths';
 import { Snippet } from './Snippet';
+import './SearchResults.css';
 
 const GROUP_NAMES: Record<SearchKind, string> = {
   case: 'Cases',
@@ -93,12 +94,12 @@ export function SearchResults({
 
   return (
     <section
-      className="wc-search-results"
-      aria-labelledby="wc-search-results-title"
+      className="wc-lib-search-results"
+      aria-labelledby="wc-lib-search-results-title"
       aria-busy={state.kind === 'loading'}
     >
-      <div className="wc-search-results__head">
-        <h2 id="wc-search-results-title">Search results</h2>
+      <div className="wc-lib-search-results__head">
+        <h2 id="wc-lib-search-results-title">Search results</h2>
         <p className="wc-muted" aria-live="polite">
           {state.kind === 'ready' &&
             (state.results.length === 0
@@ -117,17 +118,17 @@ export function SearchResults({
       )}
       {state.kind !== 'error' &&
         groupResults(state.results).map((group) => (
-          <section key={group.kind} className="wc-search-group" aria-label={group.name}>
+          <section key={group.kind} className="wc-lib-search-group" aria-label={group.name}>
             <h3>
-              {group.name} <span className="wc-count">{group.hits.length}</span>
+              {group.name} <span className="wc-lib-count">{group.hits.length}</span>
             </h3>
             <ul>
               {group.hits.map((hit) => (
                 <li key={`${hit.kind}/${hit.analysisId ?? ''}/${hit.id}/${hit.field}`}>
-                  <Link to={resultPath(hit)} dir="auto" className="wc-search-hit__title">
+                  <Link to={resultPath(hit)} dir="auto" className="wc-lib-search-hit__title">
                     {hit.title || 'Untitled'}
                   </Link>
-                  <span className="wc-search-hit__field">{whereMatched(hit)}</span>
+                  <span className="wc-lib-search-hit__field">{whereMatched(hit)}</span>
                   <Snippet text={hit.snippet} />
                 </li>
               ))}
