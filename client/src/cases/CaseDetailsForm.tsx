@@ -149,7 +149,7 @@ export function CaseDetailsForm({
           />
         )}
       </FormField>
-      <div className="wc-caseform__row is-wide">
+      <div className="wc-caseform__row is-facts is-wide">
         <FormField label="Touchpoint" error={errors.touchpoint}>
           {(control) => (
             <select

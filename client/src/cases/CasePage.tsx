@@ -154,15 +154,15 @@ export function CasePage({ caseId, apis: given }: { caseId: string; apis?: CaseA
           </section>
           <DiscoveryChecklist found={shown} onSave={(discovery) => save({ discovery })} />
         </div>
-        <aside className="wc-casegrid__side" aria-label="Recovery and analyses">
-          <RecoveryTimeline
-            found={shown}
-            onSave={(recovery: Partial<CaseRecovery>) => save({ recovery })}
-          />
+        <aside className="wc-casegrid__side" aria-label="Analyses and recovery">
           <LinkedAnalyses
             found={shown}
             apis={apis}
             onChanged={(changed) => setLoaded({ kind: 'ready', found: changed })}
+          />
+          <RecoveryTimeline
+            found={shown}
+            onSave={(recovery: Partial<CaseRecovery>) => save({ recovery })}
           />
         </aside>
       </div>

@@ -21,6 +21,15 @@ describe('matchRoute', () => {
     expect(matchRoute(editorPath('x y'))).toEqual({ name: 'editor', analysisId: 'x y' });
   });
 
+  it('finds the new-case form, a case and a customer by id', () => {
+    expect(matchRoute('/cases/new')).toEqual({ name: 'cases-new' });
+    expect(matchRoute('/cases/c123/')).toEqual({ name: 'case', caseId: 'c123' });
+    expect(matchRoute('/customers/u%20v')).toEqual({ name: 'customer', customerId: 'u v' });
+    expect(matchRoute('/cases/')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/cases/c1/more')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/customers/%E0%A4%A')).toEqual({ name: 'notFound' });
+  });
+
   it('reports anything else as not found', () => {
     expect(matchRoute('/a/')).toEqual({ name: 'notFound' });
     expect(matchRoute('/a/x/y')).toEqual({ name: 'notFound' });
