@@ -3,6 +3,7 @@ import { addAction, addWhy, editWhyDetails, setRootCause, type WhyId } from '@wh
 import type { RunningServer } from '@whychain/server';
 import { connectClient } from '../fixtures/client';
 import { startTestServer, tempDataDir, waitForServerSnapshot } from '../fixtures/server';
+import { apiClient, until } from '../fixtures/api';
 
 interface Listed {
   id: string;
@@ -31,26 +32,9 @@ describe('analysis summaries and links to cases', () => {
     data.cleanup();
   });
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const call = apiClient(() => server.url);
   const list = async (query = '') =>
     (await call('GET', `/api/analyses${query}`)).body.analyses as Listed[];
-  const until = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) => {
-    const start = Date.now();
-    for (;;) {
-      const value = await read();
-      if (ok(value)) return value;
-      if (Date.now() - start > 5000)
-        throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
 
   it('starts an analysis from a case and follows its edits into the summary row', async () => {
     const kase = (

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseJson } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
 import { createAnalysisOver, startTestServer, tempDataDir } from '../fixtures/server';
+import { apiClient } from '../fixtures/api';
 
 /** Customer cases over HTTP: the upsert a help desk can call again and again, filters, links. */
 describe('customer cases', () => {
@@ -17,14 +18,7 @@ describe('customer cases', () => {
     data.cleanup();
   });
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const call = apiClient(() => server.url);
   const asCase = (body: unknown) => body as unknown as CaseJson;
 
   it('creates a case for a customer found by name, and updates it when the reference comes again', async () => {

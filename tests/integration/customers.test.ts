@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '@whychain/server';
 import { startTestServer, tempDataDir } from '../fixtures/server';
+import { apiClient } from '../fixtures/api';
 
 interface Customer {
   id: string;
@@ -28,14 +29,7 @@ describe('customers', () => {
     data.cleanup();
   });
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const call = apiClient(() => server.url);
 
   it('keeps names unique whatever their case, and renames', async () => {
     const created = await call('POST', '/api/customers', {

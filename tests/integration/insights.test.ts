@@ -3,6 +3,7 @@ import { addAction, addWhy, editWhyDetails, setRootCause, type WhyId } from '@wh
 import type { RunningServer } from '@whychain/server';
 import { connectClient, type TestClient } from '../fixtures/client';
 import { startTestServer, tempDataDir } from '../fixtures/server';
+import { apiClient } from '../fixtures/api';
 
 /** Insights and "Seen before": what recurs across analyses, from summaries and cases only. */
 describe('insights across analyses', () => {
@@ -11,14 +12,7 @@ describe('insights across analyses', () => {
   const clients: TestClient[] = [];
   const ids: Record<string, string> = {};
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const call = apiClient(() => server.url);
 
   /** An analysis linked to `caseIds` whose one root cause is `cause`, with actions. */
   async function analysis(

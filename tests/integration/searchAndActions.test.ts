@@ -3,6 +3,7 @@ import { addAction, addWhy, editEvidence, setRootCause } from '@whychain/shared'
 import type { RunningServer } from '@whychain/server';
 import { connectClient, type TestClient } from '../fixtures/client';
 import { startTestServer, tempDataDir } from '../fixtures/server';
+import { apiClient, until } from '../fixtures/api';
 
 interface Hit {
   kind: string;
@@ -23,26 +24,9 @@ describe('search and actions across analyses', () => {
   let caseId: string;
   let rootId: string;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const call = apiClient(() => server.url);
   const search = async (q: string) =>
     (await call('GET', `/api/search?q=${encodeURIComponent(q)}`)).body.results as Hit[];
-  const until = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string) => {
-    const start = Date.now();
-    for (;;) {
-      const value = await read();
-      if (ok(value)) return value;
-      if (Date.now() - start > 5000)
-        throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
 
   beforeAll(async () => {
     data = tempDataDir();
