@@ -24,8 +24,8 @@ export interface SidePanelProps {
 }
 
 /**
- * The editor's side panel: the meeting timer, the "ready to close?" checklist (the meeting's
- * question, so near the top), the selected why (or, with the problem or nothing selected, the
+ * The editor's side panel: the meeting timer, the customer cases, the "ready to close?" checklist
+ * (the meeting's question, so near the top), the selected why (or, with the problem or nothing selected, the
  * analysis as a whole) and the parking lot.
  */
 export function SidePanel({ doc, snapshot, origin, meetingOrigin, readOnly }: SidePanelProps) {
