@@ -48,3 +48,4 @@ export * from './cases/caseJson';
 export * from './summarizeAnalysis';
 export * from './wording';
 export * from './cases/sampleCases';
+export * from './apiTypes';

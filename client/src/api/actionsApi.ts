@@ -1,23 +1,8 @@
-import type { ActionKind, ActionStatus } from '@whychain/shared';
+import type { ActionListItem, ActionStatus } from '@whychain/shared';
 import { createJsonClient, defaultBaseUrl, type Query } from './request';
 
 /** One action as `GET /api/actions` lists it, across all analyses. */
-export interface ActionRow {
-  id: string;
-  analysisId: string;
-  analysisTitle: string;
-  /** Null for a containment action on the whole analysis. */
-  whyId: string | null;
-  whyText: string;
-  kind: ActionKind | string;
-  description: string;
-  owner: string;
-  /** YYYY-MM-DD, or null when no date is set. */
-  dueDate: string | null;
-  status: ActionStatus | string;
-  /** Past its due date and neither done nor cancelled. */
-  overdue: boolean;
-}
+export type ActionRow = ActionListItem;
 
 export interface ActionListQuery {
   status?: ActionStatus;

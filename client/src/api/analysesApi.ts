@@ -1,23 +1,11 @@
-import type { AnalysisStatus } from '@whychain/shared';
+import type { AnalysisListItem, AnalysisSort, AnalysisStatus } from '@whychain/shared';
 
 /** One row of the library, as listed by `GET /api/analyses` (the analysis's summary row). */
-export interface AnalysisSummary {
-  id: string;
-  title: string;
-  status: AnalysisStatus | string;
-  problem: string;
-  rootCauses: { id: string; text: string; category: string | null }[];
-  whyCount: number;
-  openActions: number;
-  overdueActions: number;
-  owners: string[];
-  caseIds: string[];
+export type AnalysisSummary = Omit<AnalysisListItem, 'createdAt' | 'updatedAt'> & {
   /** Milliseconds since the epoch or an ISO date, whichever the server sends. */
   updatedAt: number | string;
-}
-
-export type AnalysisSort =
-  'updatedAt' | '-updatedAt' | 'createdAt' | '-createdAt' | 'title' | '-title';
+};
+export type { AnalysisSort };
 
 /** Filters and paging of `GET /api/analyses`; what is left out the server defaults. */
 export interface AnalysisQuery {

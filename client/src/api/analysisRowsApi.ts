@@ -1,24 +1,9 @@
+import type { AnalysisListItem, AnalysisSort } from '@whychain/shared';
 import { createJsonClient, defaultBaseUrl, seg } from './request';
 
 /** One analysis as `GET /api/analyses` lists it (its summary row). */
-export interface AnalysisRow {
-  id: string;
-  title: string;
-  status: string;
-  problem: string;
-  rootCauses: { id: string; text: string; category: string | null }[];
-  whyCount: number;
-  openActions: number;
-  overdueActions: number;
-  owners: string[];
-  caseIds: string[];
-  /** Milliseconds since 1970. */
-  createdAt: number;
-  updatedAt: number;
-}
-
-export type AnalysisSort =
-  'updatedAt' | '-updatedAt' | 'createdAt' | '-createdAt' | 'title' | '-title';
+export type AnalysisRow = AnalysisListItem;
+export type { AnalysisSort };
 
 export interface AnalysisListQuery {
   status?: 'draft' | 'in_review' | 'closed';

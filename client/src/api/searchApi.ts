@@ -1,20 +1,7 @@
+import type { SearchKind, SearchResult } from '@whychain/shared';
 import { createJsonClient, defaultBaseUrl } from './request';
 
-export type SearchKind = 'case' | 'analysis' | 'why' | 'action' | 'customer';
-
-/** One hit of `GET /api/search`. */
-export interface SearchResult {
-  kind: SearchKind;
-  id: string;
-  /** The analysis a why or an action belongs to. */
-  analysisId?: string;
-  caseId?: string;
-  title: string;
-  /** Which field matched (summary, description, name, title, problem, text, ...). */
-  field: string;
-  /** Plain text; the match sits between \u0002 and \u0003. */
-  snippet: string;
-}
+export type { SearchKind, SearchResult };
 
 /** Full-text search over cases, customers, analyses, whys, evidence and actions. */
 export interface SearchApi {

@@ -1,15 +1,7 @@
-import type { AnalysisStatus } from '@whychain/shared';
+import type { SeenBeforeMatch } from '@whychain/shared';
 import { createJsonClient, defaultBaseUrl } from './request';
 
-/** A root cause of another analysis worded like the why being written. */
-export interface SeenBeforeMatch {
-  analysisId: string;
-  analysisTitle: string;
-  status: AnalysisStatus | string;
-  whyId: string;
-  text: string;
-  caseIds: string[];
-}
+export type { SeenBeforeMatch };
 
 export interface SeenBeforeApi {
   /** Up to three root causes of analyses other than `analysisId` that match `text`. */

@@ -1,4 +1,4 @@
-import { isOverdue, type AnalysisSnapshot } from '@whychain/shared';
+import { isOverdue, type ActionListItem, type AnalysisSnapshot } from '@whychain/shared';
 import type { Db } from './customers';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -26,20 +26,6 @@ export async function replaceActions(
       })),
     )
     .execute();
-}
-
-export interface ActionListItem {
-  id: string;
-  analysisId: string;
-  analysisTitle: string;
-  whyId: string | null;
-  whyText: string;
-  kind: string;
-  description: string;
-  owner: string;
-  dueDate: string | null;
-  status: string;
-  overdue: boolean;
 }
 
 /** Actions across analyses: soonest due first (undated last), then by analysis and id. */

@@ -1,29 +1,5 @@
-import { significantWords, similarWording } from '@whychain/shared';
+import { significantWords, similarWording, type Insights } from '@whychain/shared';
 import type { Db } from './customers';
-
-export interface Insights {
-  categories: { category: string; count: number }[];
-  rootCauses: {
-    analysisId: string;
-    analysisTitle: string;
-    whyId: string;
-    text: string;
-    category: string | null;
-    caseCount: number;
-    stakes: { currency: string; amount: number }[];
-  }[];
-  recurring: {
-    text: string;
-    analyses: { analysisId: string; analysisTitle: string; whyId: string; text: string }[];
-  }[];
-  actionsByOwner: { owner: string; open: number; overdue: number }[];
-  recovery: {
-    acknowledgeMs: number | null;
-    resolveMs: number | null;
-    confirmMs: number | null;
-    cases: number;
-  };
-}
 
 const UNCATEGORIZED = 'Uncategorized';
 const NO_OWNER = 'No owner';

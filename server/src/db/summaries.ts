@@ -1,4 +1,4 @@
-import type { AnalysisSummary } from '@whychain/shared';
+import type { AnalysisListItem, AnalysisSort, AnalysisSummary } from '@whychain/shared';
 import type { Db } from './customers';
 import { decodeCursor, encodeCursor } from './cursor';
 import { contains } from './like';
@@ -38,16 +38,6 @@ export async function analysesWithoutSummary(db: Db): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-export const ANALYSIS_SORTS = [
-  'updatedAt',
-  '-updatedAt',
-  'createdAt',
-  '-createdAt',
-  'title',
-  '-title',
-] as const;
-export type AnalysisSort = (typeof ANALYSIS_SORTS)[number];
-
 const SORT_COLUMNS = {
   updatedAt: 'documents.updated_at',
   createdAt: 'documents.created_at',
@@ -68,21 +58,7 @@ export interface AnalysisFilters {
   cursor?: string;
 }
 
-/** One analysis in a list: the document's row with its summary and linked cases. */
-export interface AnalysisListItem {
-  id: string;
-  title: string;
-  status: string;
-  problem: string;
-  rootCauses: AnalysisSummary['rootCauses'];
-  whyCount: number;
-  openActions: number;
-  overdueActions: number;
-  owners: string[];
-  caseIds: string[];
-  createdAt: number;
-  updatedAt: number;
-}
+export type { AnalysisListItem };
 
 function parseList<T>(text: string | null): T[] {
   try {

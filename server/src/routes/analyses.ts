@@ -1,7 +1,13 @@
 import { Type } from 'typebox';
-import { isIdShaped, LIMITS, validateCreateAnalysis } from '@whychain/shared';
+import {
+  ANALYSIS_SORTS,
+  isIdShaped,
+  LIMITS,
+  validateCreateAnalysis,
+  type AnalysisSort,
+} from '@whychain/shared';
 import { caseIdsOfAnalysis, caseRow, linkAnalysis } from '../db/cases';
-import { ANALYSIS_SORTS, listAnalyses, type AnalysisSort } from '../db/summaries';
+import { listAnalyses } from '../db/summaries';
 import { createStoredAnalysis } from '../storage/createStoredAnalysis';
 import { ERROR_SCHEMA, HttpError } from '../http/errors';
 import type { ApiApp } from '../http/app';
