@@ -156,7 +156,7 @@ export const FILE_MIGRATIONS: readonly FileMigration[] = [
   })),
   { name: 'customers and cases', statements: customersAndCases },
   { name: 'actions across analyses', statements: analysisActions },
-  { name: 'search index', statements: () => SEARCH_INDEX_SQL },
+  { name: 'search index', statements: () => [...SEARCH_INDEX_SQL] },
 ];
 
 /** A Kysely that only compiles (never connects) for SQLite, to build the migrations' SQL. */

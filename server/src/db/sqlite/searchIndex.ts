@@ -5,16 +5,38 @@ import type { Database } from '../schema';
  * Full-text search with SQLite's FTS5: the one module of SQLite-only SQL on the relational side
  * (a PostgreSQL version would use tsvector and replace just this file).
  *
- * One row per searchable text: `kind` (case, analysis, why, action, customer), the ids to link
- * to, the title to show, the field it came from and its text. `tag` marks root-cause whys, which
+ * One row of `search_docs` per searchable text: its owner (the analysis, case or customer whose
+ * change replaces it), `kind` (case, analysis, why, action, customer), the ids to link to, the
+ * title to show, the field it came from and its text; `search_index` holds its words. `tag` marks root-cause whys, which
  * "Seen before" looks among. Words match by prefix, ranked by bm25.
  */
 export const SEARCH_INDEX_SQL = [
+  // The entries, with an index on who owns them, so replacing an analysis's entries finds
+  // them at once (an FTS table can only scan for unindexed columns).
+  `CREATE TABLE search_docs (
+     rowid INTEGER PRIMARY KEY,
+     owner TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     id TEXT NOT NULL,
+     analysis_id TEXT,
+     case_id TEXT,
+     title TEXT NOT NULL,
+     field TEXT NOT NULL,
+     tag TEXT,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX search_docs_by_owner ON search_docs(owner);`,
+  // The words of the entries, kept in step by triggers (an external-content FTS5 table).
   `CREATE VIRTUAL TABLE search_index USING fts5(
-     kind UNINDEXED, id UNINDEXED, analysis_id UNINDEXED, case_id UNINDEXED,
-     title UNINDEXED, field UNINDEXED, tag UNINDEXED, body,
+     body, content = 'search_docs', content_rowid = 'rowid',
      tokenize = 'unicode61 remove_diacritics 2'
-   )`,
+   );
+   CREATE TRIGGER search_docs_added AFTER INSERT ON search_docs BEGIN
+     INSERT INTO search_index (rowid, body) VALUES (new.rowid, new.body);
+   END;
+   CREATE TRIGGER search_docs_removed AFTER DELETE ON search_docs BEGIN
+     INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', old.rowid, old.body);
+   END;`,
 ];
 
 export interface SearchEntry {
@@ -61,22 +83,18 @@ export async function replaceEntries(
   owner: { analysisId: string } | { caseId: string } | { customerId: string },
   entries: readonly SearchEntry[],
 ): Promise<void> {
+  const key =
+    'analysisId' in owner
+      ? `analysis:${owner.analysisId}`
+      : 'caseId' in owner
+        ? `case:${owner.caseId}`
+        : `customer:${owner.customerId}`;
   await db.transaction().execute(async (tx) => {
-    if ('analysisId' in owner) {
-      await sql`DELETE FROM search_index WHERE analysis_id = ${owner.analysisId} AND kind IN ('analysis', 'why', 'action')`.execute(
-        tx,
-      );
-    } else if ('caseId' in owner) {
-      await sql`DELETE FROM search_index WHERE kind = 'case' AND id = ${owner.caseId}`.execute(tx);
-    } else {
-      await sql`DELETE FROM search_index WHERE kind = 'customer' AND id = ${owner.customerId}`.execute(
-        tx,
-      );
-    }
+    await sql`DELETE FROM search_docs WHERE owner = ${key}`.execute(tx);
     for (const e of entries) {
       if (!e.body.trim()) continue;
-      await sql`INSERT INTO search_index (kind, id, analysis_id, case_id, title, field, tag, body)
-        VALUES (${e.kind}, ${e.id}, ${e.analysisId ?? null}, ${e.caseId ?? null}, ${e.title}, ${e.field}, ${e.tag ?? null}, ${e.body})`.execute(
+      await sql`INSERT INTO search_docs (owner, kind, id, analysis_id, case_id, title, field, tag, body)
+        VALUES (${key}, ${e.kind}, ${e.id}, ${e.analysisId ?? null}, ${e.caseId ?? null}, ${e.title}, ${e.field}, ${e.tag ?? null}, ${e.body})`.execute(
         tx,
       );
     }
@@ -98,13 +116,13 @@ export async function searchIndex(
   const match = ftsQuery(query, options.join);
   if (!match) return [];
   const rows = await sql<SearchHit>`
-    SELECT kind, id, analysis_id AS analysisId, case_id AS caseId, title, field, tag, body,
-           snippet(search_index, 7, ${MATCH_START}, ${MATCH_END}, '…', 16) AS snippet
-    FROM search_index
-    WHERE search_index MATCH ${`body : (${match})`}
-      ${options.kind ? sql`AND kind = ${options.kind}` : sql``}
-      ${options.tag ? sql`AND tag = ${options.tag}` : sql``}
-      ${options.notAnalysisId ? sql`AND (analysis_id IS NULL OR analysis_id != ${options.notAnalysisId})` : sql``}
+    SELECT d.kind, d.id, d.analysis_id AS analysisId, d.case_id AS caseId, d.title, d.field,
+           d.tag, d.body, snippet(search_index, 0, ${MATCH_START}, ${MATCH_END}, '…', 16) AS snippet
+    FROM search_index JOIN search_docs AS d ON d.rowid = search_index.rowid
+    WHERE search_index MATCH ${match}
+      ${options.kind ? sql`AND d.kind = ${options.kind}` : sql``}
+      ${options.tag ? sql`AND d.tag = ${options.tag}` : sql``}
+      ${options.notAnalysisId ? sql`AND (d.analysis_id IS NULL OR d.analysis_id != ${options.notAnalysisId})` : sql``}
     ORDER BY rank
     LIMIT ${options.limit}`.execute(db);
   return rows.rows;
