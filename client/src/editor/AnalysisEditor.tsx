@@ -53,7 +53,7 @@ export function AnalysisEditor({ store, ...props }: AnalysisEditorProps) {
 }
 
 function EditorLayout({ doc, awareness, connection, user, synced = true }: AnalysisEditorProps) {
-  const { snapshot, initialized } = useAnalysis(doc);
+  const { snapshot, initialized } = useAnalysis(doc, synced);
   const ready = synced && initialized;
   const origin = useMemo(() => makeOrigin('local', user.name), [user.name]);
   // Status and timer commands: a second origin of this user that undo does not track.

@@ -41,4 +41,21 @@ describe('useAnalysis', () => {
     });
     expect(result.current.snapshot.whys[id]!.childIds).toEqual([added]);
   });
+
+  it('keeps the snapshot it has while not live, and reads the document once live again', () => {
+    const doc = newAnalysisDoc();
+    const id = seedWhy(doc, null, 'The forms ran out');
+    const { result, rerender } = renderHook(({ live }) => useAnalysis(doc, live), {
+      initialProps: { live: false },
+    });
+    const before = result.current;
+
+    act(() => void setRootCause(doc, { whyId: id, rootCause: true }, me));
+    act(() => void addWhy(doc, { parentId: id, text: 'Nobody orders them' }, me));
+    expect(result.current).toBe(before);
+
+    rerender({ live: true });
+    expect(result.current.snapshot.whys[id]).toMatchObject({ rootCause: true });
+    expect(result.current.snapshot.whys[id]!.childIds).toHaveLength(1);
+  });
 });

@@ -11,6 +11,8 @@ export interface AnalysisView {
 interface AnalysisSource {
   subscribe(listener: () => void): () => void;
   getSnapshot(): AnalysisView;
+  /** The view as last read (read once if never): for while the document is still arriving. */
+  getHeldSnapshot(): AnalysisView;
 }
 
 const sources = new WeakMap<Y.Doc, AnalysisSource>();
@@ -65,6 +67,7 @@ function sourceFor(doc: Y.Doc): AnalysisSource {
   if (source) return source;
   const listeners = new Set<() => void>();
   let view: AnalysisView | null = null;
+  let held: AnalysisView | null = null;
   let last: AnalysisView['snapshot'] | undefined;
   let cancelPending: (() => void) | null = null;
   const notify = () => {
@@ -91,15 +94,23 @@ function sourceFor(doc: Y.Doc): AnalysisSource {
     getSnapshot() {
       // Whys that did not change keep their objects, so the canvas redraws only what changed.
       view ??= { snapshot: (last = readAnalysis(doc, last)), initialized: isInitialized(doc) };
-      return view;
+      return (held = view);
+    },
+    getHeldSnapshot() {
+      return held ?? source!.getSnapshot();
     },
   };
   sources.set(doc, source);
   return source;
 }
 
-/** The current snapshot of the analysis in `doc`, re-rendering on every document update. */
-export function useAnalysis(doc: Y.Doc): AnalysisView {
+/**
+ * The current snapshot of the analysis in `doc`, re-rendering on every document update. While
+ * `live` is false the snapshot last read is kept instead: a document that is still arriving from
+ * the server (nothing of it is shown yet) comes in many parts when it is large, and reading the
+ * whole analysis after each part cost more than drawing it (50 parts at 5,000 whys).
+ */
+export function useAnalysis(doc: Y.Doc, live = true): AnalysisView {
   const source = sourceFor(doc);
-  return useSyncExternalStore(source.subscribe, source.getSnapshot);
+  return useSyncExternalStore(source.subscribe, live ? source.getSnapshot : source.getHeldSnapshot);
 }

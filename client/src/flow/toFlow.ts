@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import {
   descendantCount,
   findBlame,
@@ -165,6 +165,27 @@ function rowTops(
   return tops;
 }
 
+/** Side of a node's handles (see `.react-flow__handle` in editor.css). */
+const HANDLE_PX = 6;
+/** How far the handles sit inside the card's edges: its border, as drawn (1.5px rounds to 1). */
+const HANDLE_INSET = 1;
+
+/**
+ * Where a node's edges attach, as React Flow would measure them from the drawn node: the top
+ * centre (answers only) and the bottom centre of its box. Knowing them up front lets React Flow
+ * skip drawing every node once to measure its handles, so a large tree draws only what is in
+ * view from the first frame (`onlyRenderVisibleElements`).
+ */
+function handlesOf(id: string, width: number, height: number): NodeHandle[] {
+  const x = width / 2 - HANDLE_PX / 2;
+  const size = { width: HANDLE_PX, height: HANDLE_PX };
+  const bottom = height - HANDLE_INSET - HANDLE_PX / 2;
+  const source: NodeHandle = { type: 'source', position: Position.Bottom, x, y: bottom, ...size };
+  if (id === PROBLEM_ID) return [source];
+  const top = HANDLE_INSET - HANDLE_PX / 2;
+  return [{ type: 'target', position: Position.Top, x, y: top, ...size }, source];
+}
+
 /** The React Flow nodes and edges of an analysis, laid out as a top-down tree. */
 export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
   const collapsed = ui.collapsed ?? NONE;
@@ -185,7 +206,11 @@ export function toFlow(snapshot: AnalysisSnapshot, ui: FlowUi): Flow {
       position: { x: box.x, y: tops[depth] ?? box.y },
       width: box.width,
       initialHeight: box.height,
-      ...(ui.measured?.has(id) ? { measured: ui.measured.get(id)! } : {}),
+      // Until drawn, a node is taken to be as large as its box (its card is at least that tall):
+      // React Flow then reports a size only when the drawn one differs, so nodes coming into
+      // view while the canvas is panned cost a new layout only when they are taller.
+      measured: ui.measured?.get(id) ?? { width: box.width, height: box.height },
+      handles: handlesOf(id, box.width, ui.measured?.get(id)?.height ?? box.height),
       selected: ui.selectedId === id,
       draggable: !readOnly && id !== PROBLEM_ID,
       connectable: false,
