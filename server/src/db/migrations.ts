@@ -100,6 +100,8 @@ function customersAndCases(k: Kysely<unknown>): string[] {
       .addColumn('updated_at', 'bigint', (c) => c.notNull()),
     s.createIndex('cases_by_customer').on('cases').columns(['customer_id', 'received_at']),
     s.createIndex('cases_by_received').on('cases').column('received_at'),
+    s.createIndex('cases_by_severity').on('cases').columns(['severity_rank', 'id']),
+    s.createIndex('cases_by_updated').on('cases').columns(['updated_at', 'id']),
     s
       .createTable('case_analyses')
       .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))

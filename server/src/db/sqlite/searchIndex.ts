@@ -27,15 +27,17 @@ export const SEARCH_INDEX_SQL = [
    );
    CREATE INDEX search_docs_by_owner ON search_docs(owner);`,
   // The words of the entries, kept in step by triggers (an external-content FTS5 table).
+  // `tag` is a column of its own so that "root causes only" is a term the index intersects.
   `CREATE VIRTUAL TABLE search_index USING fts5(
-     body, content = 'search_docs', content_rowid = 'rowid',
+     body, tag, content = 'search_docs', content_rowid = 'rowid',
      tokenize = 'unicode61 remove_diacritics 2'
    );
    CREATE TRIGGER search_docs_added AFTER INSERT ON search_docs BEGIN
-     INSERT INTO search_index (rowid, body) VALUES (new.rowid, new.body);
+     INSERT INTO search_index (rowid, body, tag) VALUES (new.rowid, new.body, new.tag);
    END;
    CREATE TRIGGER search_docs_removed AFTER DELETE ON search_docs BEGIN
-     INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', old.rowid, old.body);
+     INSERT INTO search_index (search_index, rowid, body, tag)
+       VALUES ('delete', old.rowid, old.body, old.tag);
    END;`,
 ];
 
@@ -119,7 +121,7 @@ export async function searchIndex(
     SELECT d.kind, d.id, d.analysis_id AS analysisId, d.case_id AS caseId, d.title, d.field,
            d.tag, d.body, snippet(search_index, 0, ${MATCH_START}, ${MATCH_END}, '…', 16) AS snippet
     FROM search_index JOIN search_docs AS d ON d.rowid = search_index.rowid
-    WHERE search_index MATCH ${match}
+    WHERE search_index MATCH ${options.tag ? `tag : "${options.tag}" AND body : (${match})` : `body : (${match})`}
       ${options.kind ? sql`AND d.kind = ${options.kind}` : sql``}
       ${options.tag ? sql`AND d.tag = ${options.tag}` : sql``}
       ${options.notAnalysisId ? sql`AND (d.analysis_id IS NULL OR d.analysis_id != ${options.notAnalysisId})` : sql``}
