@@ -83,8 +83,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ? relationalDb(store.connection, () => store.committed())
       : memoryRelationalDb();
   // Summary rows follow the documents, a second after their changes, off the relay path.
+  const dataVersion = { value: 0 };
   const summaries = new SummaryRefresher({
     db,
+    onRefreshed: () => dataVersion.value++,
     snapshot: (id) => hub.snapshot(id),
     log,
     delayMs: options.summaryDelayMs,
@@ -104,6 +106,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     .backfill()
     .catch((err: Error) => log('error', 'summary backfill failed', { why: err.message }));
   const app = await buildApp({
+    dataVersion,
     summaries,
     store,
     db,

@@ -38,6 +38,8 @@ export interface AppContext {
   store: DocumentStore;
   /** Customers, cases and summaries (Kysely). */
   db: Kysely<Tables>;
+  /** Goes up whenever relational data changes: caches of figures compare it. */
+  dataVersion: { value: number };
   /** Keeps the analyses' summary rows in step with their documents. */
   summaries: SummaryRefresher;
   /** A customer with this many cases within this many days is flagged (many minor wounds). */
@@ -135,6 +137,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       request: request.raw,
     });
     if (!decision.allowed) return sendError(reply, decision.status, decision.reason);
+  });
+
+  // Any write through the API changes what figures are built on.
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') ctx.dataVersion.value++;
   });
 
   await app.register(fastifySwagger, {

@@ -15,6 +15,8 @@ export interface SummaryRefresherOptions {
   delayMs?: number;
   /** Today as YYYY-MM-DD, for overdue actions (the server's local day). */
   today?: () => string;
+  /** Told after each refresh wrote its rows (caches of figures built on them go stale). */
+  onRefreshed?(analysisId: string): void;
 }
 
 export const localToday = () => {
@@ -96,6 +98,7 @@ export class SummaryRefresher {
       await upsertSummary(db, id, summarizeAnalysis(snapshot, this.today()));
       await replaceActions(db, id, snapshot);
       await indexAnalysis(db, id, snapshot);
+      this.options.onRefreshed?.(id);
     } catch (err) {
       this.options.log('error', 'summary refresh failed', {
         analysisId: id,

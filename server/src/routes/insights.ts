@@ -6,9 +6,6 @@ import { ERROR_SCHEMA, HttpError } from '../http/errors';
 import type { ApiApp } from '../http/app';
 import { localToday } from '../jobs/SummaryRefresher';
 
-/** How long computed insights are reused for the same period. */
-const INSIGHTS_CACHE_MS = 2000;
-
 const Time = Type.String({ format: 'date-time', description: 'ISO 8601' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -61,8 +58,8 @@ const Match = Type.Object({
 
 /** What recurs across analyses: the Insights figures, and "Seen before" for a why being written. */
 export async function insightsRoutes(app: ApiApp): Promise<void> {
-  const { db } = app.whychain;
-  const recent = new Map<string, { at: number; value: Insights }>();
+  const { db, dataVersion } = app.whychain;
+  const recent = new Map<string, { version: number; value: Insights }>();
 
   app.get(
     '/api/insights',
@@ -83,15 +80,16 @@ export async function insightsRoutes(app: ApiApp): Promise<void> {
       if (from !== undefined && to !== undefined && from > to) {
         throw new HttpError(400, 'From must not be after to.', 'invalid', 'from');
       }
-      // The figures are aggregates over every analysis: computed at most once per couple of
-      // seconds per period (the summary rows they come from are a second behind anyway).
+      // The figures are aggregates over every analysis: computed once per period and reused
+      // until the data under them changes (a summary refreshed, a case written) or the day turns.
       const today = localToday();
       const key = `${from}|${to}|${today}`;
       const cached = recent.get(key);
-      if (cached && Date.now() - cached.at < INSIGHTS_CACHE_MS) return cached.value;
+      if (cached && cached.version === dataVersion.value) return cached.value;
+      const version = dataVersion.value;
       const value = await insights(db, { from, to, today });
       if (recent.size > 50) recent.clear();
-      recent.set(key, { at: Date.now(), value });
+      recent.set(key, { version, value });
       return value;
     },
   );
