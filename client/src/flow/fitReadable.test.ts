@@ -80,16 +80,44 @@ describe('readableViewport', () => {
     expect(view.x + (3 * 272 + 240) * view.zoom).toBeLessThanOrEqual(1000);
   });
 
-  it('fits the selected why and its answers when the whole tree is too large', () => {
-    const view = fit(12, { selectedId: 'a7' });
+  it('fits a selected leaf with its chain up to the problem when the whole tree is too large', () => {
+    // b7 answers a7, which answers the problem (in the middle, at 1496): 648 px across.
+    const view = fit(12, { selectedId: 'b7' });
+    const problem = tree(12).boxes[0]!;
+    const left = problem.x;
+    const right = 7 * 272 + 240;
+    expect(view.zoom).toBeCloseTo(Math.min(1.2, (1000 - 40) / (right - left), 540 / 382));
+    const shown = seen(view);
+    expect(shown.left).toBeLessThanOrEqual(left);
+    expect(shown.right).toBeGreaterThanOrEqual(right);
+    expect(shown.top).toBeLessThanOrEqual(0);
+    expect(shown.bottom).toBeGreaterThanOrEqual(292 + 90);
+    expect((shown.left + shown.right) / 2).toBeCloseTo((left + right) / 2);
+  });
+
+  it('fits a selected why with its chain above and its answers below when that fits', () => {
+    const view = fit(12, { selectedId: 'a7', minZoom: 0.8 });
+    const shown = seen(view);
+    // The problem above it and b7 below it are in view, both whole.
+    expect(shown.left).toBeLessThanOrEqual(tree(12).boxes[0]!.x);
+    expect(shown.right).toBeGreaterThanOrEqual(7 * 272 + 240);
+    expect(shown.top).toBeLessThanOrEqual(0);
+    expect(shown.bottom).toBeGreaterThanOrEqual(292 + 90);
+    expect(view.zoom).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('fits the selected why and its answers when its chain to the problem is too wide to read', () => {
+    // a0 is at the far left, the problem 1496 px to its right: too far at the readable scale.
+    const view = fit(12, { selectedId: 'a0' });
     expect(view.zoom).toBe(1.2);
     const shown = seen(view);
-    expect(shown.left).toBeLessThanOrEqual(7 * 272);
-    expect(shown.right).toBeGreaterThanOrEqual(7 * 272 + 240);
+    expect(shown.left).toBeLessThanOrEqual(0);
+    expect(shown.right).toBeGreaterThanOrEqual(240);
     expect(shown.top).toBeLessThanOrEqual(146);
     expect(shown.bottom).toBeGreaterThanOrEqual(292 + 90);
-    // Centred on the branch, not on the tree.
-    expect((shown.left + shown.right) / 2).toBeCloseTo(7 * 272 + 120);
+    // Centred on the branch, not on the chain or the tree; the problem is out of view.
+    expect((shown.left + shown.right) / 2).toBeCloseTo(120);
+    expect(shown.right).toBeLessThan(tree(12).boxes[0]!.x);
   });
 
   it('shows a tree too tall to read whole from the problem down', () => {

@@ -96,6 +96,36 @@ export function branchOf(
   return branch;
 }
 
+/**
+ * The nodes from the root down to `id` (both included) that are on the canvas, found by walking
+ * the answers from the root: the boxes carry no parent, and every ancestor of a node on the
+ * canvas is on it too (folded answers are not drawn, so neither is anything below them).
+ */
+export function chainTo(
+  id: string,
+  rootId: string,
+  boxes: ReadonlyMap<string, FitBox>,
+  childIds: (id: string) => readonly string[],
+): FitBox[] {
+  const parents = new Map<string, string>();
+  const stack = [rootId];
+  while (stack.length > 0 && !parents.has(id)) {
+    const parent = stack.pop()!;
+    for (const child of childIds(parent)) {
+      if (parents.has(child) || !boxes.has(child)) continue;
+      parents.set(child, parent);
+      stack.push(child);
+    }
+  }
+  const chain: FitBox[] = [];
+  for (let at: string | undefined = id; at !== undefined; at = parents.get(at)) {
+    const box = boxes.get(at);
+    if (box) chain.push(box);
+    if (at === rootId) break;
+  }
+  return chain;
+}
+
 /** The zoom (readable scale) at which text of `fontPx` shows at `minTextPx` on screen. */
 export function readableZoom(minTextPx: number, fontPx: number): number {
   return minTextPx / fontPx;
@@ -104,6 +134,8 @@ export function readableZoom(minTextPx: number, fontPx: number): number {
 /**
  * Where to put the view so the tree is as large as fits but never below `minZoom`:
  * - the whole tree, when it fits at the readable scale or larger;
+ * - else the selected why in context: its chain up to the problem with its answers below it,
+ *   when that fits (the question a meeting is on, and how it got there);
  * - else the selected why's branch (the why and its answers), when that fits;
  * - else, at the readable scale, as much of the branch (or with nothing selected, of the tree)
  *   as the canvas holds, starting from its top: the selected why, or the problem.
@@ -148,7 +180,12 @@ export function readableViewport(input: ReadableFitInput): Viewport | null {
   const byId = new Map(boxes.map((box) => [box.id, box]));
   const selected = input.selectedId === null ? undefined : byId.get(input.selectedId);
   if (selected && selected.id !== input.rootId) {
-    const branch = boundsOf(branchOf(selected.id, byId, input.childIds));
+    const below = branchOf(selected.id, byId, input.childIds);
+    const above = chainTo(selected.id, input.rootId, byId, input.childIds);
+    const context = boundsOf([...above, ...below]);
+    const contextZoom = fitZoom(context);
+    if (contextZoom >= minZoom) return centred(context, Math.min(contextZoom, maxZoom));
+    const branch = boundsOf(below);
     const zoom = fitZoom(branch);
     if (zoom >= minZoom) return centred(branch, Math.min(zoom, maxZoom));
     return fromTop(branch, selected);
