@@ -16,7 +16,10 @@ export interface AnalysisSummary {
 }
 
 /** True when the action is still to do and its due day (YYYY-MM-DD) is before `today`. */
-export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {
+export function isOverdue(
+  action: { status: string; dueDate: string | null },
+  today: string,
+): boolean {
   const open = action.status !== 'done' && action.status !== 'cancelled';
   // Dates are YYYY-MM-DD, so comparing the strings compares the days.
   return open && action.dueDate !== null && action.dueDate < today;
