@@ -11,7 +11,7 @@ export interface AnalysisSummary {
   openActions: number;
   /** Open actions whose due date is before `today`. */
   overdueActions: number;
-  /** Owners of the analysis's actions, each once, in the order they first appear. */
+  /** Owners of the analysis's actions, each once, in alphabetical order. */
   owners: string[];
 }
 
@@ -48,6 +48,7 @@ export function summarizeAnalysis(snapshot: AnalysisSnapshot, today: string): An
     whyCount: snapshot.order.length,
     openActions,
     overdueActions,
-    owners,
+    // Actions live in a map, whose order differs between replicas: sort for a stable row.
+    owners: owners.sort((a, b) => a.localeCompare(b)),
   };
 }
