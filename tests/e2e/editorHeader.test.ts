@@ -206,7 +206,7 @@ describe('the editor header', () => {
       .poll(
         async () => {
           await library.goto(room.url);
-          await library.getByRole('link', { name: '← Analyses' }).click();
+          await library.getByRole('link', { name: '← Library' }).click();
           await library.getByRole('table').waitFor();
           return library.getByRole('link', { name: renamed }).count();
         },

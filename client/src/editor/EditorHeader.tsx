@@ -56,7 +56,7 @@ export function EditorHeader({
     <header className="wc-topbar wc-editorbar">
       <div className="wc-editorbar__tools">
         <Link to="/" className="wc-topbar__back">
-          ← Analyses
+          ← Library
         </Link>
         <div className="wc-topbar__spacer" />
         {history && (
