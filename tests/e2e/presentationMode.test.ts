@@ -314,6 +314,45 @@ describe('the editor in front of a room', () => {
     expect(await overview.isVisible()).toBe(true);
   });
 
+  it('keeps the overview map off every node in presentation mode at 1280x720', async () => {
+    // Sixty whys at the presentation scale fill the canvas to its corners.
+    const { page, errors } = await open(sixty, 1280, 720);
+    const overview = page.getByRole('img', { name: 'Overview of the tree' });
+    // Outside presentation mode the map is there at this size (the canvas is wide enough).
+    await page.getByRole('button', { name: 'Hide side panel' }).click();
+    await overview.waitFor();
+    await page.getByRole('button', { name: 'Show side panel' }).click();
+
+    await page.getByRole('button', { name: 'Presentation mode' }).click();
+    await settled(page);
+    /** Node boxes on screen that share any pixel with the map (none while it is not drawn). */
+    const covered = async () => {
+      const map = (await overview.count()) > 0 ? await overview.boundingBox() : null;
+      if (!map) return [];
+      const hits: string[] = [];
+      for (const node of await page.locator('.react-flow__node').all()) {
+        const box = await node.boundingBox();
+        if (!box) continue;
+        const apart =
+          box.x + box.width <= map.x ||
+          map.x + map.width <= box.x ||
+          box.y + box.height <= map.y ||
+          map.y + map.height <= box.y;
+        if (!apart) hits.push((await node.innerText()).split('\n').join(' '));
+      }
+      return hits;
+    };
+    expect(await covered()).toEqual([]);
+    // Nor once a why at the bottom right (where the map would be) is picked and fitted.
+    const why = await nodeOf(page, 'Because of cause number 36');
+    await why.locator('.wc-node__text').click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await settled(page);
+    expect(await covered()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('remembers the side panel width set with the keyboard', async () => {
     const { page } = await open(nine, 1280, 720);
     const divider = page.getByRole('separator', { name: 'Resize side panel' });

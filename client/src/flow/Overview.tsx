@@ -95,8 +95,13 @@ export function Overview(props: {
   label: string;
   /** Called when this user moves the view from the overview. */
   onUserMove?: () => void;
+  /**
+   * Not drawn (presentation mode): at projector sizes (1024 to 1280 px wide) the canvas is wider
+   * than the narrow-screen limit yet its nodes, drawn large, reach into the corner the map takes.
+   */
+  hidden?: boolean;
 }) {
-  const { nodes, color, label, onUserMove } = props;
+  const { nodes, color, label, onUserMove, hidden = false } = props;
   const flow = useReactFlow();
   const [tx, ty, zoom] = useStore(selectView);
   const paneWidth = useStore(selectWidth);
@@ -155,7 +160,7 @@ export function Overview(props: {
     void flow.zoomTo(event.deltaY < 0 ? zoom * ZOOM_STEP : zoom / ZOOM_STEP);
   };
 
-  if (paneWidth < OVERVIEW_MIN_CANVAS_WIDTH) return null;
+  if (hidden || paneWidth < OVERVIEW_MIN_CANVAS_WIDTH) return null;
   const outer = `M${box.x},${box.y}h${box.width}v${box.height}h${-box.width}z`;
   const inner = `M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;
   return (

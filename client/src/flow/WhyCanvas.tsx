@@ -262,6 +262,7 @@ function Canvas({ snapshot, readOnly, peersByNode }: Omit<WhyCanvasProps, 'aware
         color={overviewColor}
         label="Overview of the tree"
         onUserMove={stopFollowing}
+        hidden={presenting}
       />
       {/* From the document: it goes for everyone once anyone adds the first why. */}
       {!readOnly && snapshot.order.length === 0 && <EmptyCanvasGuide onLoaded={readableFit.fit} />}
