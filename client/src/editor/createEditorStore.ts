@@ -23,6 +23,12 @@ export interface EditorState {
   sidePanelCollapsed: boolean;
   /** Whether the side panel was brought back during presentation mode (folded again each time). */
   sidePanelShownWhilePresenting: boolean;
+  /**
+   * Whether Tab now moves the focus on out of the tree instead of answering: the focus came onto
+   * the canvas by Tab from a control outside it, or Escape was pressed with no text box to leave.
+   * Any other key or a click ends it (see client/src/keyboard/tabPassage.ts).
+   */
+  tabLeaves: boolean;
   select(id: string | null): void;
   /** Selects a node and puts the caret into its text box. */
   startEditing(id: string): void;
@@ -38,6 +44,7 @@ export interface EditorState {
   setPresenting(presenting: boolean): void;
   /** Shows or folds the side panel, in the current mode only. */
   setSidePanelOpen(open: boolean): void;
+  setTabLeaves(leaves: boolean): void;
 }
 
 /** Whether the side panel is shown, in the current mode. */
@@ -63,6 +70,7 @@ export function createEditorStore(
     presenting: false,
     sidePanelCollapsed: false,
     sidePanelShownWhilePresenting: false,
+    tabLeaves: false,
     select: (id) =>
       set((state) =>
         state.selectedId === id
@@ -97,5 +105,7 @@ export function createEditorStore(
       set((state) =>
         state.presenting ? { sidePanelShownWhilePresenting: open } : { sidePanelCollapsed: !open },
       ),
+    setTabLeaves: (tabLeaves) =>
+      set((state) => (state.tabLeaves === tabLeaves ? state : { tabLeaves })),
   }));
 }

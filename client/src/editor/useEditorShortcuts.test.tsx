@@ -63,6 +63,23 @@ describe('editor keyboard', () => {
     expect(whyTexts(doc)).toEqual(['']);
   });
 
+  it('Escape twice, then Tab, moves on out of the tree without adding a why', async () => {
+    const { doc, user, store, view } = setup();
+    await user.click(await screen.findByText(PROBLEM));
+    await user.keyboard('{Escape}{Escape}');
+    expect(store.getState().selectedId).toBeNull();
+    expect(document.activeElement).toBe(nodeById(view.container, PROBLEM_ID));
+    await user.keyboard('{Tab}');
+    expect(document.activeElement?.closest('.react-flow__node')).toBeNull();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Zoom in');
+    expect(whyTexts(doc)).toEqual([]);
+    // Picking the node again (an arrow key here) makes Tab answer it once more.
+    nodeById(view.container, PROBLEM_ID)!.focus();
+    await user.keyboard('{ArrowUp}{Tab}');
+    await waitFor(() => expect(focusedBox().getAttribute('aria-label')).toBe('Why text'));
+    expect(whyTexts(doc)).toEqual(['']);
+  });
+
   it('Enter adds a why right after the selected one, under the same parent', async () => {
     const { doc, overcharged, late } = tree();
     const { user } = setup(doc);

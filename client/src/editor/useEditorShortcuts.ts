@@ -2,6 +2,7 @@ import { useCallback, useEffect, type KeyboardEvent } from 'react';
 import { PROBLEM_ID, type WhyId } from '@whychain/shared';
 import { focusNode } from '../keyboard/focusNode';
 import { canvasCommand, historyCommand, type KeyCommand } from '../keyboard/keyCommand';
+import { passTab } from '../keyboard/tabPassage';
 import type { EditorActions } from './createEditorActions';
 import type { EditorStore } from './createEditorStore';
 import { useEditorStoreApi } from './useEditorStore';
@@ -53,6 +54,8 @@ export function runCanvasKey(
   }
   const command = canvasCommand(event);
   if (!command) return false;
+  // Tab only passing through (see keyboard/tabPassage.ts) is the browser's: it answers nothing.
+  if (command.type === 'addChild' && event.key === 'Tab' && ui.tabLeaves) return false;
   if (TREE_COMMANDS.has(command.type)) {
     if (!page && !target.closest('.react-flow')) return false;
     const activates = target.closest(ACTIVATES);
@@ -71,6 +74,12 @@ export function runCanvasKey(
       if (current !== null) actions.startEditing(current);
       return current !== null;
     case 'stopEditing':
+      if (ui.editingId === null) {
+        // Nothing to leave: Escape lets go of the selection too, and Tab then moves on out of the
+        // tree instead of answering (the way off the tree, see keyboard/tabPassage.ts).
+        ui.select(null);
+        ui.setTabLeaves(true);
+      }
       actions.stopEditing();
       return true;
     case 'step': {
@@ -103,12 +112,18 @@ export function useEditorShortcuts(actions: EditorActions) {
   const store = useEditorStoreApi();
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!runCanvasKey(event, actions, store)) return;
+      if (!passTab(event, store) && !runCanvasKey(event, actions, store)) return;
       event.preventDefault();
       event.stopPropagation();
     };
+    // A click picks what one works on: Tab answers it again (it no longer only passes through).
+    const onPointerDown = () => store.getState().setTabLeaves(false);
     document.addEventListener('keydown', onKeyDown, true);
-    return () => document.removeEventListener('keydown', onKeyDown, true);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+    };
   }, [actions, store]);
 
   return useCallback(

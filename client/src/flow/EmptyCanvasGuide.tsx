@@ -108,11 +108,14 @@ export function EmptyCanvasGuide({ onLoaded }: { onLoaded: () => void }) {
   const [size, setSize] = useState(ASSUMED);
   // Tab answers the selected node or the one with the focus. On a page just opened neither
   // exists, so Tab (the key the guide names) answers the problem, as long as the guide shows and
-  // the key is not meant for a control: the editor's own keys have passed it on by then.
+  // the key is not meant for a control: the editor's own keys have passed it on by then. After
+  // Escape on the page Tab only moves on (keyboard/tabPassage.ts), so one can tab to the side
+  // panel without starting the tree.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !isPlainTab(event)) return;
-      if (store.getState().selectedId !== null || !onBareCanvas(event.target)) return;
+      const ui = store.getState();
+      if (ui.selectedId !== null || ui.tabLeaves || !onBareCanvas(event.target)) return;
       event.preventDefault();
       // From the problem, as if it had been focused: the new why's text box then keeps the focus
       // (the canvas hands a focus left on the page to the selected node).

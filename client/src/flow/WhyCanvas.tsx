@@ -49,7 +49,7 @@ const nodeTypes = {
   why: guardedNode(WhyNode, ({ data }) => data.label),
 };
 const KEYS =
-  'Arrow keys move between whys; Tab adds an answer, Enter a why beside it, Delete removes it. Press ? for every shortcut.';
+  'Arrow keys move between whys; Tab adds an answer to the selected one, Enter a why beside it, Delete removes it. Escape twice, then Tab, leaves the tree; F6 goes to the side panel. Press ? for every shortcut.';
 const ariaLabelConfig: Partial<AriaLabelConfig> = {
   'node.a11yDescription.default': KEYS,
   'node.a11yDescription.keyboardDisabled': KEYS,

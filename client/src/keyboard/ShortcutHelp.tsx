@@ -66,6 +66,11 @@ export function ShortcutHelp() {
         className="wc-card wc-dialog wc-shortcuts"
       >
         <h1 id={titleId}>Keyboard shortcuts</h1>
+        {/* The rule of tabPassage.ts in a sentence: Tab builds the tree but never traps anyone. */}
+        <p className="wc-shortcuts__intro">
+          Tab answers the why you are typing in or have selected. To leave the tree, press Esc twice
+          (out of the text box, then off the selection) and Tab on, or press F6.
+        </p>
         {SHORTCUT_GROUPS.map((group) => (
           <section key={group.title} aria-label={group.title}>
             <h2>{group.title}</h2>

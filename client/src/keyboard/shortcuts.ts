@@ -24,7 +24,11 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { id: 'addSibling', keys: ['Enter'], label: 'Add a why next to the selected one' },
       { id: 'newline', keys: ['Shift+Enter'], label: 'New line inside a text box' },
       { id: 'edit', keys: ['F2'], label: 'Type in the selected node' },
-      { id: 'stopEditing', keys: ['Esc'], label: 'Leave the text box (the why stays selected)' },
+      {
+        id: 'stopEditing',
+        keys: ['Esc'],
+        label: 'Leave the text box (the why stays selected); again: clear the selection',
+      },
       {
         id: 'delete',
         keys: ['Delete', 'Backspace'],
@@ -38,6 +42,19 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { id: 'parent', keys: ['↑'], label: 'Select the node it answers' },
       { id: 'firstChild', keys: ['↓'], label: 'Select its first answer' },
       { id: 'siblings', keys: ['←', '→'], label: 'Select the previous or next why beside it' },
+    ],
+  },
+  {
+    // Tab answers only the node one works on (see tabPassage.ts): this is the way off the tree.
+    title: 'Leave the tree',
+    shortcuts: [
+      {
+        id: 'leave',
+        keys: ['Tab'],
+        label:
+          'With nothing selected (Esc clears it) or on a node reached by tabbing: move on to the zoom buttons and the side panel',
+      },
+      { id: 'panes', keys: ['F6'], label: 'Go to the side panel, and back to the tree' },
     ],
   },
   {
