@@ -106,6 +106,32 @@ describe('readableViewport', () => {
     expect(view.zoom).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('fits a leaf deep in a chain too long to read whole with as many whys above it as fit', () => {
+    // One chain, a problem and five whys 146 px apart: 820 px tall, while 540 px of room at 0.8
+    // hold 675 px, so the whole chain does not fit, but the leaf and the four whys above do.
+    const boxes = [box('p', 0, 0), ...[1, 2, 3, 4, 5].map((n) => box(`w${n}`, 0, n * 146))];
+    const childIds = (id: string) =>
+      ({ p: ['w1'], w1: ['w2'], w2: ['w3'], w3: ['w4'], w4: ['w5'] })[id] ?? [];
+    const view = readableViewport({
+      boxes,
+      childIds,
+      rootId: 'p',
+      selectedId: 'w5',
+      width: 1000,
+      height: 600,
+      padding,
+      minZoom: 0.8,
+      maxZoom: 1.2,
+    })!;
+    const shown = seen(view);
+    expect(view.zoom).toBeGreaterThanOrEqual(0.8);
+    expect(view.zoom).toBeLessThan(1.2);
+    // w1 (at 146) to w5 (at 730, 90 tall) are whole in view; the problem is not.
+    expect(shown.top).toBeLessThanOrEqual(146);
+    expect(shown.bottom).toBeGreaterThanOrEqual(5 * 146 + 90);
+    expect(shown.top).toBeGreaterThan(90);
+  });
+
   it('fits the selected why and its answers when its chain to the problem is too wide to read', () => {
     // a0 is at the far left, the problem 1496 px to its right: too far at the readable scale.
     const view = fit(12, { selectedId: 'a0' });

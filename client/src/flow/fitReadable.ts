@@ -79,6 +79,10 @@ function boundsOf(boxes: readonly FitBox[]): Bounds {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+function asBox(bounds: Bounds): FitBox {
+  return { id: '', ...bounds };
+}
+
 /** The node and everything below it that is on the canvas. */
 export function branchOf(
   id: string,
@@ -134,9 +138,9 @@ export function readableZoom(minTextPx: number, fontPx: number): number {
 /**
  * Where to put the view so the tree is as large as fits but never below `minZoom`:
  * - the whole tree, when it fits at the readable scale or larger;
- * - else the selected why in context: its chain up to the problem with its answers below it,
- *   when that fits (the question a meeting is on, and how it got there);
- * - else the selected why's branch (the why and its answers), when that fits;
+ * - else the selected why in context: its answers below it and its chain up to the problem,
+ *   when that fits (the question a meeting is on, and how it got there), else as much of the
+ *   chain as fits, nearest whys first; down to the why and its answers alone;
  * - else, at the readable scale, as much of the branch (or with nothing selected, of the tree)
  *   as the canvas holds, starting from its top: the selected why, or the problem.
  * Null while the canvas has no size or nothing is drawn.
@@ -180,14 +184,17 @@ export function readableViewport(input: ReadableFitInput): Viewport | null {
   const byId = new Map(boxes.map((box) => [box.id, box]));
   const selected = input.selectedId === null ? undefined : byId.get(input.selectedId);
   if (selected && selected.id !== input.rootId) {
-    const below = branchOf(selected.id, byId, input.childIds);
+    const branch = boundsOf(branchOf(selected.id, byId, input.childIds));
+    // The chain from the selected why up, nearest first: as much of it as still fits is kept,
+    // so a leaf deep in a long chain shows the whys just above it, not only itself.
     const above = chainTo(selected.id, input.rootId, byId, input.childIds);
-    const context = boundsOf([...above, ...below]);
-    const contextZoom = fitZoom(context);
-    if (contextZoom >= minZoom) return centred(context, Math.min(contextZoom, maxZoom));
-    const branch = boundsOf(below);
-    const zoom = fitZoom(branch);
-    if (zoom >= minZoom) return centred(branch, Math.min(zoom, maxZoom));
+    let context: Bounds | null = null;
+    for (const box of above) {
+      const grown: Bounds = boundsOf(context ? [box, asBox(context)] : [box, asBox(branch)]);
+      if (fitZoom(grown) < minZoom) break;
+      context = grown;
+    }
+    if (context) return centred(context, Math.min(fitZoom(context), maxZoom));
     return fromTop(branch, selected);
   }
   const root = byId.get(input.rootId) ?? boxes[0]!;
