@@ -57,7 +57,7 @@ export function InsightsPage({ api: given, chartWidth }: InsightsPageProps) {
       <header className="wc-topbar">
         <span className="wc-brand">Whychain</span>
         <Link to="/" className="wc-topbar__back">
-          All analyses
+          ← Library
         </Link>
       </header>
       <main className="wc-insights" aria-busy={loading}>
