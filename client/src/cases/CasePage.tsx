@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseJson, CaseRecovery } from '@whychain/shared';
 import type { CaseFieldsInput } from '../api/casesApi';
 import type { CustomerJson } from '../api/customersApi';
-import { messageOf } from '../api/request';
 import { MinorWoundsNotice } from '../customers/MinorWoundsNotice';
 import { Link } from '../router/Link';
 import { createCaseApis, type CaseApis } from './caseApis';
@@ -19,35 +18,16 @@ import { DiscoveryChecklist } from './DiscoveryChecklist';
 import { LinkedAnalyses } from './LinkedAnalyses';
 import { PageFrame, PageProblem } from './PageFrame';
 import { RecoveryTimeline } from './RecoveryTimeline';
-
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; status: number; message: string }
-  | { kind: 'ready'; found: CaseJson };
+import { useLoaded } from './useLoaded';
 
 /** One customer case: its details, the repair of the relationship, discovery, and its analyses. */
 export function CasePage({ caseId, apis: given }: { caseId: string; apis?: CaseApis }) {
   const [apis] = useState(() => given ?? createCaseApis());
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [loaded, setFound] = useLoaded<CaseJson>(
+    useCallback(() => apis.cases.get(caseId), [apis, caseId]),
+  );
   const [customer, setCustomer] = useState<CustomerJson | null>(null);
-  const found = loaded.kind === 'ready' ? loaded.found : null;
-
-  useEffect(() => {
-    let current = true;
-    apis.cases.get(caseId).then(
-      (answer) => current && setLoaded({ kind: 'ready', found: answer }),
-      (failure: unknown) =>
-        current &&
-        setLoaded({
-          kind: 'error',
-          status: (failure as { status?: number }).status ?? 0,
-          message: messageOf(failure),
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [apis, caseId]);
+  const found = loaded.kind === 'ready' ? loaded.value : null;
 
   // The customer's figures say whether it is collecting many minor wounds; read again when the
   // case moves to another customer or its received time changes.
@@ -71,10 +51,9 @@ export function CasePage({ caseId, apis: given }: { caseId: string; apis?: CaseA
 
   const save = useCallback(
     async (fields: CaseFieldsInput) => {
-      const answer = await apis.cases.patch(caseId, fields);
-      setLoaded({ kind: 'ready', found: answer });
+      setFound(await apis.cases.patch(caseId, fields));
     },
-    [apis, caseId],
+    [apis, caseId, setFound],
   );
 
   if (loaded.kind === 'loading') {
@@ -92,7 +71,7 @@ export function CasePage({ caseId, apis: given }: { caseId: string; apis?: CaseA
       />
     );
   }
-  const { found: shown } = loaded;
+  const { value: shown } = loaded;
   const stakes =
     shown.stakes.amount !== null ? formatMoney(shown.stakes.amount, shown.stakes.currency) : null;
 
@@ -155,11 +134,7 @@ export function CasePage({ caseId, apis: given }: { caseId: string; apis?: CaseA
           <DiscoveryChecklist found={shown} onSave={(discovery) => save({ discovery })} />
         </div>
         <aside className="wc-casegrid__side" aria-label="Analyses and recovery">
-          <LinkedAnalyses
-            found={shown}
-            apis={apis}
-            onChanged={(changed) => setLoaded({ kind: 'ready', found: changed })}
-          />
+          <LinkedAnalyses found={shown} apis={apis} onChanged={setFound} />
           <RecoveryTimeline
             found={shown}
             onSave={(recovery: Partial<CaseRecovery>) => save({ recovery })}

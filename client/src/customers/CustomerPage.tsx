@@ -1,43 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CustomerWithCases } from '../api/customersApi';
-import { messageOf } from '../api/request';
 import { createCaseApis, type CaseApis } from '../cases/caseApis';
 import { NEW_CASE_PATH } from '../cases/caseFormat';
 import { PageFrame, PageProblem } from '../cases/PageFrame';
+import { useLoaded } from '../cases/useLoaded';
 import { Link } from '../router/Link';
 import { CustomerCaseTimeline } from './CustomerCaseTimeline';
 import { CustomerNameForm } from './CustomerNameForm';
 import { MinorWoundsNotice } from './MinorWoundsNotice';
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; status: number; message: string }
-  | { kind: 'ready'; customer: CustomerWithCases };
-
 /** One customer: its name, its cases newest first, and a plain word when it has many minor wounds. */
 export function CustomerPage({ customerId, apis: given }: { customerId: string; apis?: CaseApis }) {
   const [apis] = useState(() => given ?? createCaseApis());
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [loaded, setCustomer] = useLoaded<CustomerWithCases>(
+    useCallback(() => apis.customers.get(customerId), [apis, customerId]),
+  );
   const [editing, setEditing] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    apis.customers.get(customerId).then(
-      (customer) => current && setLoaded({ kind: 'ready', customer }),
-      (failure: unknown) =>
-        current &&
-        setLoaded({
-          kind: 'error',
-          status: (failure as { status?: number }).status ?? 0,
-          message: messageOf(failure),
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [apis, customerId]);
-
-  const name = loaded.kind === 'ready' ? loaded.customer.name : null;
+  const name = loaded.kind === 'ready' ? loaded.value.name : null;
   useEffect(() => {
     if (name !== null) document.title = `${name} · Whychain`;
   }, [name]);
@@ -57,7 +37,7 @@ export function CustomerPage({ customerId, apis: given }: { customerId: string; 
       />
     );
   }
-  const { customer } = loaded;
+  const { value: customer } = loaded;
 
   return (
     <PageFrame>
@@ -68,7 +48,7 @@ export function CustomerPage({ customerId, apis: given }: { customerId: string; 
             customer={customer}
             onSave={async (fields) => {
               const changed = await apis.customers.patch(customer.id, fields);
-              setLoaded({ kind: 'ready', customer: { ...customer, ...changed } });
+              setCustomer({ ...customer, ...changed });
               setEditing(false);
             }}
             onCancel={() => setEditing(false)}
