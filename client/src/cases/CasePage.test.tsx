@@ -1,25 +1,11 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaseApis, type CaseApis } from './caseApis';
+import { describe, expect, it } from 'vitest';
 import { CasePage } from './CasePage';
 import { toLocalInput } from './caseFormat';
-import { startRealServer, type RealServer } from './realServer';
+import { realServerApis } from './realServer';
 
-// A real server in another process, on two busy cores: give its answers time.
-configure({ asyncUtilTimeout: 5_000 });
-
-let server: RealServer;
-let apis: CaseApis;
-
-beforeAll(async () => {
-  server = await startRealServer();
-  apis = createCaseApis(server.url);
-}, 30_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const apis = realServerApis();
 
 const RECEIVED = '2026-01-10T09:00:00.000Z';
 

@@ -8,6 +8,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { configure } from '@testing-library/react';
+import { afterAll, beforeAll } from 'vitest';
+import { createCaseApis, type CaseApis } from './caseApis';
 
 export interface RealServer {
   url: string;
@@ -53,6 +56,40 @@ export async function startRealServer(): Promise<RealServer> {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For a test file: starts a real server before its tests and stops it after, and gives the page
+ * apis that talk to it. The apis are returned at once, when the file is read, but the server's
+ * address is only known once it runs, so each api is looked up on use.
+ */
+export function realServerApis(): CaseApis {
+  // A real server in another process, on two busy cores: give its answers time.
+  configure({ asyncUtilTimeout: 5_000 });
+  let server: RealServer | undefined;
+  let started: CaseApis | undefined;
+  beforeAll(async () => {
+    server = await startRealServer();
+    started = createCaseApis(server.url);
+  }, 30_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  const running = () => {
+    if (!started) throw new Error('the real server is not running yet (use the apis in a test)');
+    return started;
+  };
+  return {
+    get cases() {
+      return running().cases;
+    },
+    get customers() {
+      return running().customers;
+    },
+    get analyses() {
+      return running().analyses;
     },
   };
 }

@@ -1,25 +1,11 @@
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaseApis, type CaseApis } from '../cases/caseApis';
+import { describe, expect, it } from 'vitest';
 import { CasePage } from '../cases/CasePage';
-import { startRealServer, type RealServer } from '../cases/realServer';
+import { realServerApis } from '../cases/realServer';
 import { CustomerPage } from './CustomerPage';
 
-// A real server in another process, on two busy cores: give its answers time.
-configure({ asyncUtilTimeout: 5_000 });
-
-let server: RealServer;
-let apis: CaseApis;
-
-beforeAll(async () => {
-  server = await startRealServer();
-  apis = createCaseApis(server.url);
-}, 30_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const apis = realServerApis();
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 const WOUNDS =

@@ -1,24 +1,10 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaseApis, type CaseApis } from '../cases/caseApis';
-import { startRealServer, type RealServer } from '../cases/realServer';
+import { describe, expect, it } from 'vitest';
+import { realServerApis } from '../cases/realServer';
 import { LinkedCases } from './LinkedCases';
 
-// A real server in another process, on two busy cores: give its answers time.
-configure({ asyncUtilTimeout: 5_000 });
-
-let server: RealServer;
-let apis: CaseApis;
-
-beforeAll(async () => {
-  server = await startRealServer();
-  apis = createCaseApis(server.url);
-}, 30_000);
-
-afterAll(async () => {
-  await server.stop();
-});
+const apis = realServerApis();
 
 describe('LinkedCases', { timeout: 20_000 }, () => {
   it('lists the linked cases with customer, reference and severity, links one more and unlinks', async () => {
