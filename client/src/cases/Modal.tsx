@@ -70,3 +70,30 @@ export function Modal({ title, description, onClose, children, className }: Moda
     document.body,
   );
 }
+
+interface ModalFooterProps {
+  /** Why the last action failed, announced as it appears. */
+  error: string | null;
+  onCancel: () => void;
+  /** The dialog's own buttons, before Cancel. */
+  children?: ReactNode;
+}
+
+/** The end of a dialog: what went wrong, if anything, then its buttons with Cancel last. */
+export function ModalFooter({ error, onCancel, children }: ModalFooterProps) {
+  return (
+    <>
+      {error && (
+        <p role="alert" className="wc-error">
+          {error}
+        </p>
+      )}
+      <div className="wc-form__buttons">
+        {children}
+        <button type="button" className="wc-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { messageOf } from '../api/request';
-import { Modal } from './Modal';
+import { Modal, ModalFooter } from './Modal';
 
 interface PickDialogProps<Item extends { id: string }> {
   title: string;
@@ -115,16 +115,7 @@ export function PickDialog<Item extends { id: string }>({
           </ul>
         )}
       </div>
-      {error && (
-        <p role="alert" className="wc-error">
-          {error}
-        </p>
-      )}
-      <div className="wc-form__buttons">
-        <button type="button" className="wc-button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <ModalFooter error={error} onCancel={onClose} />
     </Modal>
   );
 }

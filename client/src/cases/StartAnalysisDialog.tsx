@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { LIMITS, type CaseJson } from '@whychain/shared';
 import type { AnalysisRowsApi } from '../api/analysisRowsApi';
 import { messageOf } from '../api/request';
-import { Modal } from './Modal';
+import { Modal, ModalFooter } from './Modal';
 
 /** The problem statement a case suggests: who was let down and how, in the case's own words. */
 export function problemFromCase(found: CaseJson): string {
@@ -69,19 +69,11 @@ export function StartAnalysisDialog({ found, api, onStarted, onClose }: StartAna
             onChange={(event) => setProblem(event.target.value)}
           />
         </div>
-        {error && (
-          <p role="alert" className="wc-error">
-            {error}
-          </p>
-        )}
-        <div className="wc-form__buttons">
+        <ModalFooter error={error} onCancel={onClose}>
           <button type="submit" className="wc-button wc-button--primary" disabled={busy}>
             {busy ? 'Starting…' : 'Start analysis'}
           </button>
-          <button type="button" className="wc-button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        </ModalFooter>
       </form>
     </Modal>
   );
