@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAction, addWhy, editWhyDetails, setRootCause, type WhyId } from '@whychain/shared';
+import {
+  addAction,
+  addWhy,
+  editWhyDetails,
+  setRootCause,
+  type AnalysisListItem,
+  type WhyId,
+} from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
 import { connectClient } from '../fixtures/client';
 import { startTestServer, tempDataDir, waitForServerSnapshot } from '../fixtures/server';
 import { apiClient, until } from '../fixtures/api';
 
-interface Listed {
-  id: string;
-  title: string;
-  status: string;
-  problem: string;
-  rootCauses: { id: string; text: string; category: string | null }[];
-  whyCount: number;
-  openActions: number;
-  overdueActions: number;
-  owners: string[];
-  caseIds: string[];
-}
+type Listed = AnalysisListItem;
 
 /** Analyses started from cases, and the summary rows that follow edits made over the socket. */
 describe('analysis summaries and links to cases', () => {
