@@ -49,3 +49,6 @@ export * from './summarizeAnalysis';
 export * from './wording';
 export * from './cases/sampleCases';
 export * from './apiTypes';
+export * from './export/exportInput';
+export * from './export/renderMarkdown';
+export * from './export/renderCsv';
