@@ -52,3 +52,4 @@ export * from './apiTypes';
 export * from './export/exportInput';
 export * from './export/renderMarkdown';
 export * from './export/renderCsv';
+export * from './export/json';
