@@ -26,6 +26,7 @@ import { casesRoutes } from '../routes/cases';
 import { insightsRoutes } from '../routes/insights';
 import { searchRoutes } from '../routes/search';
 import { customersRoutes } from '../routes/customers';
+import { exportsRoutes } from '../routes/exports';
 import { healthRoutes } from '../routes/health';
 import type { SummaryRefresher } from '../jobs/SummaryRefresher';
 import type { DocumentStore } from '../storage/DocumentStore';
@@ -173,6 +174,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(actionsRoutes);
   await app.register(searchRoutes);
   await app.register(insightsRoutes);
+  await app.register(exportsRoutes);
   await app.register(async (scope) => {
     for (const [url, methods] of routes) {
       const missing = METHODS.filter((m) => !methods.has(m));
