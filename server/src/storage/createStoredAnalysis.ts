@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
-import { createAnalysis, makeOrigin, newId, type CreateAnalysisInput } from '@whychain/shared';
+import {
+  createAnalysis,
+  makeOrigin,
+  newId,
+  readAnalysis,
+  type CreateAnalysisInput,
+} from '@whychain/shared';
 import { HttpError } from '../http/errors';
 import type { DocumentStore } from './DocumentStore';
 
@@ -19,7 +25,8 @@ export async function createStoredAnalysis(
   const id = newId<'AnalysisId'>();
   await store.create(id, Y.encodeStateAsUpdate(doc), {
     title: input.title.trim(),
-    status: 'draft',
+    // What `fill` wrote may be past draft (an imported closed analysis): list it as it is.
+    status: readAnalysis(doc).status,
   });
   doc.destroy();
   return id;
