@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import {
   CSV_TABLES,
+  exportAnalysisJson,
   exportSlug,
   isIdShaped,
   renderCsv,
@@ -34,6 +35,15 @@ export const EXPORT_FORMATS = {
     contentType: 'text/csv; charset=utf-8',
     suffix: `-${table}.csv`,
   }),
+  json: (input: ExportInput): ExportFile => ({
+    body: JSON.stringify(
+      exportAnalysisJson({ ...input, caseIds: input.cases.map((found) => found.id) }),
+      null,
+      2,
+    ),
+    contentType: 'application/json; charset=utf-8',
+    suffix: '.json',
+  }),
 } satisfies Record<string, (input: ExportInput, table: CsvTable) => ExportFile>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
@@ -65,7 +75,7 @@ export async function exportsRoutes(app: ApiApp): Promise<void> {
         tags: ['analyses'],
         params: Type.Object({ id: Type.String() }),
         querystring: ExportQuery,
-        produces: ['text/markdown', 'text/csv'],
+        produces: ['text/markdown', 'text/csv', 'application/json'],
         response: {
           200: Type.String({ description: 'The file, as an attachment' }),
           400: ERROR_SCHEMA,
