@@ -10,6 +10,7 @@ import type { User } from '../identity/userIdentity';
 import type { Connection } from '../sync/createSyncSession';
 import { createEditorActions } from './createEditorActions';
 import { DeletionToasts } from './DeletionToasts';
+import { ExportMenu } from './ExportMenu';
 import { sidePanelOpen, type EditorStore } from './createEditorStore';
 import { EditorHeader } from './EditorHeader';
 import { EditorStoreProvider } from './EditorStoreProvider';
@@ -96,6 +97,7 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
           workflow={ready ? { doc, snapshot, origin: meetingOrigin } : null}
         >
           <PresentationToggle />
+          <ExportMenu />
           <ShortcutHelpButton />
         </EditorHeader>
         <ShortcutHelp />
