@@ -11,6 +11,7 @@ import { ActionsTab } from './ActionsTab';
 import { AnalysesTab } from './AnalysesTab';
 import { CasesTab } from './CasesTab';
 import { CustomersTab } from './CustomersTab';
+import { ImportButton } from './ImportButton';
 import { LibraryTabs, PANEL_ID, tabFrom, tabId, type LibraryTab } from './LibraryTabs';
 import { NEW_CASE_PATH } from './libraryPaths';
 import { NewAnalysisForm } from './NewAnalysisForm';
@@ -70,6 +71,7 @@ export function LibraryPage({ api, baseUrl }: { api?: AnalysesApi; baseUrl?: str
             <button type="button" className="wc-button" onClick={() => navigate(NEW_CASE_PATH)}>
               New case
             </button>
+            <ImportButton baseUrl={baseUrl} />
             <button
               type="button"
               className="wc-button wc-button--primary"
