@@ -202,9 +202,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       root: ctx.clientDir,
       wildcard: true,
       index: ['index.html'],
+      // Our own cache-control below (send's default would overwrite it with max-age=0).
+      cacheControl: false,
       // Hashed asset names never change content: cached for good. The rest is revalidated.
-      setHeaders: (reply, path) => {
-        reply.header(
+      setHeaders: (res, path) => {
+        res.setHeader(
           'cache-control',
           path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
