@@ -1,11 +1,4 @@
-import type {
-  CaseJson,
-  CaseRecovery,
-  CaseStatus,
-  DiscoveryAnswer,
-  Severity,
-  Touchpoint,
-} from '@whychain/shared';
+import type { CaseFields, CaseJson, CaseStatus, Severity } from '@whychain/shared';
 import { createJsonClient, defaultBaseUrl, seg, type Query } from './request';
 
 export type CaseSort =
@@ -35,26 +28,10 @@ export interface CasePage {
 }
 
 /** The writable fields of a case, as POST and PATCH take them. */
-export interface CaseFieldsInput {
+export interface CaseFieldsInput extends CaseFields {
   /** The customer by name: found (whatever the letter case) or created. */
   customerName?: string;
   customerId?: string;
-  summary?: string;
-  externalRef?: string | null;
-  /** http or https only. */
-  externalUrl?: string | null;
-  description?: string;
-  touchpoint?: Touchpoint;
-  severity?: Severity;
-  stakes?: { amount?: number | null; currency?: string | null; note?: string };
-  /** ISO 8601. */
-  receivedAt?: string;
-  owner?: string;
-  status?: CaseStatus;
-  /** Only the steps given change; null clears a step. */
-  recovery?: Partial<CaseRecovery>;
-  /** Only the questions given change; `{ <questionId>: { answer, note } }`. */
-  discovery?: Record<string, { answer?: DiscoveryAnswer | null; note?: string }>;
 }
 
 export type CreateCaseInput = CaseFieldsInput & { summary: string };

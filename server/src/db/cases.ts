@@ -5,6 +5,7 @@ import {
   newId,
   severityRank,
   type CaseDiscoveryItem,
+  type CaseFields,
   type CaseJson,
   type CaseRecovery,
   type CaseStatus,
@@ -18,21 +19,7 @@ import { contains } from './like';
 import type { CaseTable, Database } from './schema';
 import { replaceEntries } from './sqlite/searchIndex';
 
-/** What a case write may set; absent fields keep their value (or take the default on create). */
-export interface CaseFields {
-  externalRef?: string | null;
-  externalUrl?: string | null;
-  summary?: string;
-  description?: string;
-  touchpoint?: Touchpoint;
-  severity?: Severity;
-  stakes?: { amount?: number | null; currency?: string | null; note?: string };
-  receivedAt?: string;
-  owner?: string;
-  status?: CaseStatus;
-  recovery?: Partial<CaseRecovery>;
-  discovery?: Record<string, { answer?: DiscoveryAnswer | null; note?: string }>;
-}
+export type { CaseFields };
 
 type StoredDiscovery = Record<string, { answer: DiscoveryAnswer | null; note: string }>;
 

@@ -48,3 +48,23 @@ export const EMPTY_RECOVERY: CaseRecovery = {
   survey: null,
   institutionalizedAt: null,
 };
+
+/** The writable fields of a case, as POST and PATCH take them (the customer aside). */
+export interface CaseFields {
+  summary?: string;
+  externalRef?: string | null;
+  /** http or https only. */
+  externalUrl?: string | null;
+  description?: string;
+  touchpoint?: Touchpoint;
+  severity?: Severity;
+  stakes?: { amount?: number | null; currency?: string | null; note?: string };
+  /** ISO 8601. */
+  receivedAt?: string;
+  owner?: string;
+  status?: CaseStatus;
+  /** Only the steps given change; null clears a step. */
+  recovery?: Partial<CaseRecovery>;
+  /** Only the questions given change; `{ <questionId>: { answer, note } }`. */
+  discovery?: Record<string, { answer?: DiscoveryAnswer | null; note?: string }>;
+}
