@@ -14,7 +14,7 @@ import {
   type Touchpoint,
 } from '@whychain/shared';
 import type { Db } from './customers';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterCursor, decodeCursor, encodeCursor } from './cursor';
 import { contains } from './like';
 import type { CaseTable, Database } from './schema';
 import { replaceEntries } from './sqlite/searchIndex';
@@ -270,13 +270,7 @@ export async function listCases(
   if (filters.cursor) {
     const cursor = decodeCursor(filters.cursor);
     if (!cursor) return { badCursor: true };
-    const op = descending ? '<' : '>';
-    query = query.where((eb) =>
-      eb.or([
-        eb(column, op, cursor.v as number),
-        eb.and([eb(column, '=', cursor.v as number), eb('id', op, cursor.id)]),
-      ]),
-    );
+    query = query.where(afterCursor(column, 'id', cursor, descending));
   }
   const direction = descending ? 'desc' : 'asc';
   const rows = (await query

@@ -1,3 +1,5 @@
+import { sql, type RawBuilder } from 'kysely';
+
 /**
  * Keyset paging: a cursor names the last row of a page by its sort value and id, so the next page
  * starts right after it however many rows were added meanwhile. Opaque to clients (base64url JSON).
@@ -27,4 +29,18 @@ export function decodeCursor(text: string): Cursor | null {
     // not ours
   }
   return null;
+}
+
+/**
+ * Rows after the cursor in a list sorted by `column` then `idColumn` (both descending or both
+ * ascending): a row-value comparison, which SQLite and PostgreSQL both read.
+ */
+export function afterCursor(
+  column: string,
+  idColumn: string,
+  cursor: Cursor,
+  descending: boolean,
+): RawBuilder<boolean> {
+  const op = sql.raw(descending ? '<' : '>');
+  return sql<boolean>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${op} (${cursor.v}, ${cursor.id})`;
 }

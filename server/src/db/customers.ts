@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newId } from '@whychain/shared';
+import { afterCursor } from './cursor';
 import { contains } from './like';
 import type { Database } from './schema';
 
@@ -133,13 +134,7 @@ export async function listCustomers(
   if (options.q) query = query.where(contains('customers.name_key', nameKey(options.q)));
   if (options.id) query = query.where('customers.id', '=', options.id);
   if (options.cursor) {
-    const { v, id } = options.cursor;
-    query = query.where((eb) =>
-      eb.or([
-        eb('customers.name_key', '>', String(v)),
-        eb.and([eb('customers.name_key', '=', String(v)), eb('customers.id', '>', id)]),
-      ]),
-    );
+    query = query.where(afterCursor('customers.name_key', 'customers.id', options.cursor, false));
   }
   const rows = await query
     .orderBy('customers.name_key')

@@ -1,6 +1,6 @@
 import type { AnalysisListItem, AnalysisSort, AnalysisSummary } from '@whychain/shared';
 import type { Db } from './customers';
-import { decodeCursor, encodeCursor } from './cursor';
+import { afterCursor, decodeCursor, encodeCursor } from './cursor';
 import { contains } from './like';
 
 /** Writes (or replaces) the summary row of an analysis. */
@@ -126,13 +126,7 @@ export async function listAnalyses(
   if (filters.cursor) {
     const cursor = decodeCursor(filters.cursor);
     if (!cursor) return { badCursor: true };
-    const op = descending ? '<' : '>';
-    query = query.where((eb) =>
-      eb.or([
-        eb(column, op, cursor.v as never),
-        eb.and([eb(column, '=', cursor.v as never), eb('documents.id', op, cursor.id)]),
-      ]),
-    );
+    query = query.where(afterCursor(column, 'documents.id', cursor, descending));
   }
   const direction = descending ? 'desc' : 'asc';
   const rows = await query
