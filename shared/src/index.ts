@@ -53,3 +53,4 @@ export * from './export/exportInput';
 export * from './export/renderMarkdown';
 export * from './export/renderCsv';
 export * from './export/json';
+export * from './export/customerVersion';

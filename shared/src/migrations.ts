@@ -49,6 +49,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'shared texts: stop reasons, action descriptions and completion notes merge typing',
     up: (doc) => migrateRecords(doc, 3),
   },
+  {
+    version: 4,
+    name: "customer's version: internal flags on whys and actions, shareable owners, override",
+    up: (doc) => migrateRecords(doc, 4),
+  },
 ];
 
 /**

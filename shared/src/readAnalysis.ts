@@ -12,6 +12,7 @@ import { resolveTree, type Placement, type ResolvedTree } from './resolveTree';
 import {
   actionsOf,
   commentsOf,
+  customerMessageOf,
   learningsOf,
   metaOf,
   parkingLotOf,
@@ -80,6 +81,10 @@ export interface AnalysisSnapshot {
   readonly comments: readonly Comment[];
   readonly parkingLot: readonly ParkingLotItem[];
   readonly learnings: string;
+  /** "Message to the customer": opens the customer's version of the exports. */
+  readonly customerMessage: string;
+  /** Why the customer's version was exported before closing (the latest reason), or null. */
+  readonly customerVersionOverride: string | null;
   readonly categories: readonly string[];
   readonly blameWords: readonly string[];
   readonly signedOffBy: string | null;
@@ -191,6 +196,8 @@ export function readAnalysis(doc: Y.Doc, previous?: AnalysisSnapshot): AnalysisS
     comments: Object.freeze(comments),
     parkingLot: Object.freeze(parkingLot),
     learnings: learningsOf(doc).toString(),
+    customerMessage: customerMessageOf(doc).toString(),
+    customerVersionOverride: meta.customerVersionOverride,
     categories: Object.freeze([...meta.categories]),
     blameWords: Object.freeze([...meta.blameWords]),
     signedOffBy: meta.signedOffBy,

@@ -29,6 +29,7 @@ import { WhyRecord, type WhyFields } from './records/why';
  * - `comments` Y.Map<CommentId, Y.Map>: discussion on whys, see `CommentRecord`
  * - `parkingLot` Y.Map<id, Y.Map>: off-topic points set aside during the meeting
  * - `learnings` Y.Text: learnings for other customers
+ * - `customerMessage` Y.Text: the team's message to the customer (the customer's version)
  */
 export {
   ACTION_KINDS,
@@ -101,6 +102,11 @@ export function parkingLotOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 /** Learnings for other customers. */
 export function learningsOf(doc: Y.Doc): Y.Text {
   return doc.getText('learnings' satisfies RootName);
+}
+
+/** The team's message that opens the customer's version of the exports. */
+export function customerMessageOf(doc: Y.Doc): Y.Text {
+  return doc.getText('customerMessage' satisfies RootName);
 }
 
 /** The root `name` of the document, typed as `ROOTS` declares it. */

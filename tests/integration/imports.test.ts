@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  EXPORT_VERSION,
   exportAnalysisJson,
   readAnalysis,
   type AnalysisExport,
@@ -64,7 +65,7 @@ describe('JSON export and import', () => {
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="angry-book-customers.json"',
     );
-    expect(json).toMatchObject({ format: 'whychain-analysis', version: 1 });
+    expect(json).toMatchObject({ format: 'whychain-analysis', version: EXPORT_VERSION });
 
     const second = await call('POST', '/api/import', json);
     expect(second.status).toBe(201);
@@ -107,11 +108,11 @@ describe('JSON export and import', () => {
   });
 
   it('refuses an export from a newer Whychain with a clear error', async () => {
-    const answer = await call('POST', '/api/import', { ...source(), version: 2 });
+    const answer = await call('POST', '/api/import', { ...source(), version: EXPORT_VERSION + 1 });
     expect(answer).toEqual({
       status: 400,
       body: {
-        error: 'This export comes from a newer Whychain (version 2); this one reads up to 1.',
+        error: 'This export comes from a newer Whychain (version 3); this one reads up to 2.',
         code: 'newer_version',
         field: 'version',
       },
@@ -145,7 +146,7 @@ describe('JSON export and import', () => {
     const { json } = await exportOver(imported.body.id as string);
     const ajv = new Ajv2020({ strict: true, validateFormats: false });
     expect(ajv.validate(schema, json), ajv.errorsText()).toBe(true);
-    expect(ajv.validate(schema, { ...json, version: 2 })).toBe(false);
+    expect(ajv.validate(schema, { ...json, version: EXPORT_VERSION + 1 })).toBe(false);
     const spoiled = structuredClone(json) as unknown as {
       analysis: { actions: Array<{ kind: string }> };
     };

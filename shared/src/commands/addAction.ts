@@ -14,6 +14,10 @@ export interface AddActionInput {
   owner?: string;
   /** ISO date (YYYY-MM-DD) or null. */
   dueDate?: string | null;
+  /** Never shown to the customer (left out of the customer's version). */
+  internal?: boolean;
+  /** The owner's name may appear in the customer's version (else "our team"). */
+  ownerShareable?: boolean;
 }
 
 /** Adds a containment, corrective or preventive action. */
@@ -49,6 +53,8 @@ export function addAction(
         completedAt: null,
         createdBy: origin.actor,
         createdAt: Date.now(),
+        internal: input.internal ?? false,
+        ownerShareable: input.ownerShareable ?? false,
       }),
     );
   }, origin);

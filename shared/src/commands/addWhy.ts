@@ -50,6 +50,7 @@ export function addWhy(doc: Y.Doc, input: AddWhyInput, origin: Origin): Result<{
         verification: 'hypothesis',
         category: null,
         assumption: false,
+        internal: false,
       }),
     );
   }, origin);

@@ -13,9 +13,11 @@ export interface WhyDetailsPatch {
   category?: string | null;
   assumption?: boolean;
   stopReason?: string;
+  /** "Internal: never shown to the customer". */
+  internal?: boolean;
 }
 
-/** Changes the verification, category, assumption flag or stop reason of a why. */
+/** Changes the verification, category, assumption or internal flag, or stop reason of a why. */
 export function editWhyDetails(
   doc: Y.Doc,
   input: { whyId: WhyId; patch: WhyDetailsPatch },
@@ -25,7 +27,7 @@ export function editWhyDetails(
   if (blocked) return blocked;
   const why = whyOf(doc, input.whyId);
   if (!why) return fail('This why no longer exists.');
-  const { verification, category, assumption, stopReason } = input.patch;
+  const { verification, category, assumption, stopReason, internal } = input.patch;
   if (verification !== undefined && !VERIFICATIONS.includes(verification)) {
     return fail(`Verification must be one of ${VERIFICATIONS.join(', ')}.`);
   }
@@ -37,15 +39,19 @@ export function editWhyDetails(
   if (assumption !== undefined && typeof assumption !== 'boolean') {
     return fail('Assumption must be true or false.');
   }
+  if (internal !== undefined && typeof internal !== 'boolean') {
+    return fail('Internal must be true or false.');
+  }
   if (stopReason !== undefined) {
     const bad = badText(stopReason, 'Reason', LIMITS.commentLength);
     if (bad) return fail(bad);
   }
-  // Only the four checked fields: any other key in the patch (text, parentId, ...) is ignored.
+  // Only the five checked fields: any other key in the patch (text, parentId, ...) is ignored.
   doc.transact(() => {
     if (verification !== undefined) why.set('verification', verification);
     if (category !== undefined) why.set('category', category);
     if (assumption !== undefined) why.set('assumption', assumption);
+    if (internal !== undefined) why.set('internal', internal);
     if (stopReason !== undefined) writeTextField(why, 'stopReason', stopReason);
   }, origin);
   return { ok: true };

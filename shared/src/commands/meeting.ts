@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Origin } from '../origin';
 import { fail, type Result } from '../result';
 import { isInitialized } from '../readAnalysis';
-import { learningsOf, LIMITS, metaOf, SCHEMA_VERSION } from '../schema';
+import { customerMessageOf, learningsOf, LIMITS, metaOf, SCHEMA_VERSION } from '../schema';
 import { whyReadOnly } from './guard';
 import { writeSharedText } from './writeSharedText';
 
@@ -10,6 +10,12 @@ import { writeSharedText } from './writeSharedText';
 export function editLearnings(doc: Y.Doc, input: { text: string }, origin: Origin): Result {
   const rule = { label: 'Learnings', max: LIMITS.evidenceLength };
   return writeSharedText(doc, learningsOf(doc), input.text, rule, origin);
+}
+
+/** Changes the "Message to the customer", touching only the characters that differ. */
+export function editCustomerMessage(doc: Y.Doc, input: { text: string }, origin: Origin): Result {
+  const rule = { label: 'Message to the customer', max: LIMITS.evidenceLength };
+  return writeSharedText(doc, customerMessageOf(doc), input.text, rule, origin);
 }
 
 /** Starts (or resumes) the meeting timer everyone sees. */

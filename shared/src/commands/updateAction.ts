@@ -8,10 +8,10 @@ import { whyReadOnly } from './guard';
 import { badAction } from './validateAction';
 
 export type ActionPatch = Partial<
-  Pick<ActionFields, 'kind' | 'owner' | 'dueDate' | 'status'> & Record<ActionTextField, string>
+  Pick<ActionFields, (typeof PATCHABLE)[number]> & Record<ActionTextField, string>
 >;
 
-const PATCHABLE = ['kind', 'owner', 'dueDate', 'status'] as const;
+const PATCHABLE = ['kind', 'owner', 'dueDate', 'status', 'internal', 'ownerShareable'] as const;
 /** Changed by touching only the characters that differ, so people typing together merge. */
 const TEXTS: readonly ActionTextField[] = ['description', 'completionNote'];
 

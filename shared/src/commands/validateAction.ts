@@ -24,6 +24,11 @@ export function badAction(input: object): string | undefined {
       if (bad) return bad;
     }
   }
+  for (const key of ['internal', 'ownerShareable'] as const) {
+    if (key in fields && fields[key] !== undefined && typeof fields[key] !== 'boolean') {
+      return `${key === 'internal' ? 'Internal' : 'Owner shareable'} must be true or false.`;
+    }
+  }
   const due = fields.dueDate;
   if (due !== undefined && due !== null && (typeof due !== 'string' || !isIsoDate(due))) {
     return 'Due date must be a date written YYYY-MM-DD.';

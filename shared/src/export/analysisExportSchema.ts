@@ -10,7 +10,7 @@ import {
 export const EXPORT_FORMAT = 'whychain-analysis';
 
 /** The newest export version this Whychain writes and reads. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const orNull = (schema: object) => ({ anyOf: [schema, { type: 'null' }] }) as const;
@@ -53,6 +53,7 @@ const why = record(
     category: orNull(text(LIMITS.listItemLength)),
     assumption: { type: 'boolean' },
     stopReason: text(LIMITS.commentLength),
+    internal: { type: 'boolean', description: 'never shown to the customer (since version 2)' },
   },
   'One answer to "why?"',
 );
@@ -69,6 +70,11 @@ const action = record({
   completedAt: orNull(time),
   createdBy: name,
   createdAt: time,
+  internal: { type: 'boolean', description: 'never shown to the customer (since version 2)' },
+  ownerShareable: {
+    type: 'boolean',
+    description: "the owner's name may appear in the customer's version (since version 2)",
+  },
 });
 
 const comment = record({
@@ -97,7 +103,15 @@ const analysis = record({
   signedOffBy: orNull(name),
   signedOffAt: orNull(time),
   closeOverride: orNull(text(LIMITS.commentLength)),
+  customerVersionOverride: {
+    ...orNull(text(LIMITS.commentLength)),
+    description: "why the customer's version was exported before closing (since version 2)",
+  },
   learnings: text(LIMITS.evidenceLength),
+  customerMessage: {
+    ...text(LIMITS.evidenceLength),
+    description: "the message that opens the customer's version (since version 2)",
+  },
   categories: words,
   blameWords: words,
   timer: record({ startedAt: orNull(time), elapsedMs: { type: 'number', minimum: 0 } }),
@@ -108,13 +122,13 @@ const analysis = record({
 });
 
 /**
- * The JSON Schema (draft 2020-12) of a JSON export, version 1; served at
+ * The JSON Schema (draft 2020-12) of a JSON export, version 2 (imports also read version 1); served at
  * `/api/schemas/analysis-export.json`. Plain JSON, built from the same limits and enums as the
  * document schema so the two cannot disagree on them.
  */
 export const ANALYSIS_EXPORT_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'urn:whychain:analysis-export:1',
+  $id: 'urn:whychain:analysis-export:2',
   title: 'Whychain analysis export',
   ...record({
     format: { const: EXPORT_FORMAT },

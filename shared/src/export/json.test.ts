@@ -6,6 +6,7 @@ import { writeSampleAnalysis } from '../sample';
 import { everyFieldDoc } from './jsonFixtures';
 import {
   ANALYSIS_EXPORT_SCHEMA,
+  EXPORT_VERSION,
   exportAnalysisJson,
   importAnalysisJson,
   type AnalysisExport,
@@ -34,7 +35,7 @@ describe('JSON export and import', () => {
     const json = exportOf(everyFieldDoc());
     expect(json).toMatchObject({
       format: 'whychain-analysis',
-      version: 1,
+      version: EXPORT_VERSION,
       caseIds: ['case000001'],
     });
     expect(Date.parse(json.exportedAt)).not.toBeNaN();
@@ -130,14 +131,40 @@ describe('JSON export and import', () => {
     expect(JSON.parse(JSON.stringify(ANALYSIS_EXPORT_SCHEMA))).toEqual(ANALYSIS_EXPORT_SCHEMA);
   });
 
+  it('reads a version 1 export, which had no customer message and no internal flags', () => {
+    const v2 = exportOf(everyFieldDoc());
+    const { customerMessage, customerVersionOverride, ...analysis } = v2.analysis as Record<
+      string,
+      unknown
+    >;
+    expect([customerMessage, customerVersionOverride]).not.toContain(undefined);
+    const strip = (list: unknown, keys: string[]) =>
+      (list as Record<string, unknown>[]).map((entry) =>
+        Object.fromEntries(Object.entries(entry).filter(([key]) => !keys.includes(key))),
+      );
+    analysis.whys = strip(analysis.whys, ['internal']);
+    analysis.actions = strip(analysis.actions, ['internal', 'ownerShareable']);
+    const v1 = { ...v2, version: 1, analysis };
+    const frozen = JSON.stringify(v1);
+    const doc = new Y.Doc();
+    expect(importAnalysisJson(doc, v1, server)).toMatchObject({ ok: true });
+    expect(JSON.stringify(v1)).toBe(frozen);
+    const read = readAnalysis(doc);
+    expect(read.customerMessage).toBe('');
+    expect(read.customerVersionOverride).toBeNull();
+    expect(read.order.map((id) => read.whys[id]!.internal)).not.toContain(true);
+    expect(read.actions.map((a) => [a.internal, a.ownerShareable]).flat()).not.toContain(true);
+    expect(read.problem).toBe((v2.analysis as { problem: string }).problem);
+  });
+
   it('refuses an export from a newer version, saying which versions it reads', () => {
-    const json = { ...exportOf(everyFieldDoc()), version: 2 };
+    const json = { ...exportOf(everyFieldDoc()), version: EXPORT_VERSION + 1 };
     const doc = new Y.Doc();
     expect(importAnalysisJson(doc, json, server)).toEqual({
       ok: false,
       code: 'newer_version',
       field: 'version',
-      reason: 'This export comes from a newer Whychain (version 2); this one reads up to 1.',
+      reason: 'This export comes from a newer Whychain (version 3); this one reads up to 2.',
     });
     expect(readAnalysis(doc).schemaVersion).toBe(0);
   });

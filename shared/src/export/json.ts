@@ -11,6 +11,7 @@ import { isIdShaped } from '../ids';
 import {
   actionsOf,
   commentsOf,
+  customerMessageOf,
   LIMITS,
   learningsOf,
   metaOf,
@@ -94,6 +95,7 @@ export function exportAnalysisJson(input: {
       ...meta,
       problem: snapshot.problem,
       learnings: snapshot.learnings,
+      customerMessage: snapshot.customerMessage,
       timer: { startedAt: snapshot.timer.startedAt, elapsedMs: snapshot.timer.elapsedMs },
       whys,
       actions: snapshot.actions.map((a) => ({ id: a.id, ...pick(a, ActionRecord.keys) })),
@@ -224,6 +226,31 @@ function checkWhyPlaces(whys: Plain[]): void {
   });
 }
 
+/** Fields version 2 added, by where they live, with the value a version 1 export means. */
+const ADDED_IN_VERSION_2 = {
+  analysis: { customerMessage: '', customerVersionOverride: null },
+  whys: { internal: false },
+  actions: { internal: false, ownerShareable: false },
+} as const;
+
+/**
+ * A version 1 analysis as version 2 (a new object; the parsed file is left as it was): the fields
+ * it could not have get what they mean there (nothing internal, no message to the customer). Only
+ * missing fields are filled; everything is then checked as in any version 2 export.
+ */
+function upgradeFromVersion1(analysis: Plain): Plain {
+  const fill = (entry: unknown, added: Readonly<Plain>) =>
+    isObject(entry) ? { ...added, ...entry } : entry;
+  const upgraded = fill(analysis, ADDED_IN_VERSION_2.analysis) as Plain;
+  for (const list of ['whys', 'actions'] as const) {
+    const entries = upgraded[list];
+    if (Array.isArray(entries)) {
+      upgraded[list] = entries.map((entry) => fill(entry, ADDED_IN_VERSION_2[list]));
+    }
+  }
+  return upgraded;
+}
+
 interface Checked {
   analysis: Plain;
   whys: Plain[];
@@ -252,7 +279,8 @@ function check(json: unknown): Checked {
     );
   }
   onlyKeys(top, ['format', 'version', 'exportedAt', 'analysis', 'caseIds'], 'export');
-  const analysis = objectAt(top.analysis, 'analysis');
+  const exported = objectAt(top.analysis, 'analysis');
+  const analysis = top.version < 2 ? upgradeFromVersion1(exported) : exported;
   const metaKeys = fieldsOf(MetaRecord, META_OWN);
   onlyKeys(
     analysis,
@@ -261,6 +289,7 @@ function check(json: unknown): Checked {
       ...metaKeys,
       'problem',
       'learnings',
+      'customerMessage',
       'timer',
       'whys',
       'actions',
@@ -275,6 +304,11 @@ function check(json: unknown): Checked {
     { kind: 'text', max: LIMITS.evidenceLength },
     analysis.learnings,
     'analysis.learnings',
+  );
+  checkField(
+    { kind: 'text', max: LIMITS.evidenceLength },
+    analysis.customerMessage,
+    'analysis.customerMessage',
   );
   const timer = objectAt(analysis.timer, 'analysis.timer');
   onlyKeys(timer, ['startedAt', 'elapsedMs'], 'analysis.timer');
@@ -338,6 +372,7 @@ export function importAnalysisJson(doc: Y.Doc, json: unknown, origin: Origin): I
     });
     problemOf(doc).insert(0, analysis.problem as string);
     learningsOf(doc).insert(0, analysis.learnings as string);
+    customerMessageOf(doc).insert(0, analysis.customerMessage as string);
     for (const why of checked.whys) {
       const map = newRecordMap(WhyRecord, {
         ...pick(why, fieldsOf(WhyRecord, WHY_BOOKKEEPING)),

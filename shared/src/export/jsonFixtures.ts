@@ -5,6 +5,7 @@ import { addComment, resolveComment } from '../commands/comments';
 import { createAnalysis } from '../commands/createAnalysis';
 import { addEvidenceLink, editEvidence, editWhyDetails } from '../commands/editWhyDetails';
 import {
+  editCustomerMessage,
   editLearnings,
   pauseTimer,
   setBlameWords,
@@ -64,7 +65,13 @@ export function everyFieldDoc(): Y.Doc {
   ok(editEvidence(doc, { whyId: flag, text: 'Log line 42: "run=1, run=1"' }, team));
   ok(addEvidenceLink(doc, { whyId: flag, url: 'https://logs.example.com/run/42' }, team));
   ok(addEvidenceLink(doc, { whyId: flag, url: 'http://wiki.example.com/flag' }, team));
-  ok(editWhyDetails(doc, { whyId: bank, patch: { verification: 'ruled_out' } }, team));
+  ok(
+    editWhyDetails(
+      doc,
+      { whyId: bank, patch: { verification: 'ruled_out', internal: true } },
+      team,
+    ),
+  );
   ok(setRootCause(doc, { whyId: language, rootCause: true }, team));
   ok(
     editWhyDetails(
@@ -101,7 +108,13 @@ export function everyFieldDoc(): Y.Doc {
   ok(
     addAction(
       doc,
-      { whyId: null, kind: 'containment', description: 'Refund everyone', owner: 'Billing' },
+      {
+        whyId: null,
+        kind: 'containment',
+        description: 'Refund everyone',
+        owner: 'Billing',
+        ownerShareable: true,
+      },
       team,
     ),
   );
@@ -114,6 +127,7 @@ export function everyFieldDoc(): Y.Doc {
         description: 'Portuguese desk',
         owner: 'Support lead',
         dueDate: '2027-01-10',
+        internal: true,
       },
       team,
     ),
@@ -123,6 +137,8 @@ export function everyFieldDoc(): Y.Doc {
   ok(addComment(doc, { whyId: bank, text: 'The bank confirmed on time.' }, lead));
   ok(addParkingLotItem(doc, { text: 'Invoice template font' }, lead));
   ok(editLearnings(doc, { text: 'Check every locale before a run.\n- Not a list.' }, team));
+  ok(editCustomerMessage(doc, { text: 'We are sorry: we sent the wrong language.' }, team));
+  doc.transact(() => doc.getMap('meta').set('customerVersionOverride', 'Customer asked early'));
   ok(startTimer(doc, team, 1_000));
   ok(pauseTimer(doc, team, 61_000));
   ok(closeAnalysis(doc, { overrideReason: 'Customer waiting' }, lead));

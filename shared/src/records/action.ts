@@ -1,7 +1,7 @@
 import { ACTION_KINDS, ACTION_STATUSES, LIMITS } from './constants';
 import { defineRecord, plain, sharedText, type FieldsOf } from './field';
-import { toSharedTexts, type RecordMigrations } from './migrate';
-import { finiteNumber, isoDate, oneOf, orNull, textUpTo } from './validators';
+import { fillMissing, toSharedTexts, type RecordMigrations } from './migrate';
+import { finiteNumber, isoDate, oneOf, orNull, textUpTo, trueOrFalse } from './validators';
 
 /** A containment, corrective or preventive action, a Y.Map in the `actions` root. */
 export const ActionRecord = defineRecord('action', {
@@ -17,6 +17,10 @@ export const ActionRecord = defineRecord('action', {
   completedAt: plain(orNull(finiteNumber), null),
   createdBy: plain(textUpTo(LIMITS.nameLength), ''),
   createdAt: plain(finiteNumber, 0),
+  /** "Internal: never shown to the customer": left out of the customer's version of exports. */
+  internal: plain(trueOrFalse, false),
+  /** The owner's name may be shown to the customer; otherwise the customer reads "our team". */
+  ownerShareable: plain(trueOrFalse, false),
 });
 
 export type ActionFields = FieldsOf<typeof ActionRecord>;
@@ -25,4 +29,6 @@ export type ActionFields = FieldsOf<typeof ActionRecord>;
 export const actionMigrations: RecordMigrations = {
   /** Schema 3: description and completion note merge typing. */
   3: toSharedTexts(ActionRecord, ['description', 'completionNote']),
+  /** Schema 4: the internal and owner-shareable flags of the customer's version. */
+  4: fillMissing(ActionRecord, ['internal', 'ownerShareable']),
 };

@@ -3,7 +3,7 @@
  * apart from the record files so that they and `schema.ts` can share it without an import cycle;
  * `schema.ts` re-exports all of it.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Parent id used by whys that hang directly off the problem statement. */
 export const PROBLEM_ID = 'problem';

@@ -34,6 +34,11 @@ export const MetaRecord = defineRecord('analysis', {
   signedOffAt: plain(orNull(finiteNumber), null),
   /** Set when the analysis was closed although the checklist did not pass: the reason given. */
   closeOverride: plain(orNull(textUpTo(LIMITS.commentLength)), null),
+  /**
+   * Why the customer's version was exported before the analysis was closed (the latest reason
+   * given), or null: such an export is offered only with a reason, and the reason stays on record.
+   */
+  customerVersionOverride: plain(orNull(textUpTo(LIMITS.commentLength)), null),
   /** Cause categories of this analysis. */
   categories: plain(wordsList, [...DEFAULT_CATEGORIES]),
   /** Phrases that trigger the blameless hint in this analysis. */
@@ -57,4 +62,6 @@ export const metaMigrations: RecordMigrations = {
     'timerStartedAt',
     'timerElapsedMs',
   ]),
+  /** Schema 4: the override reason of the customer's version. */
+  4: fillMissing(MetaRecord, ['customerVersionOverride']),
 };

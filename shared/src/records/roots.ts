@@ -44,6 +44,8 @@ export const ROOTS = {
   parkingLot: { kind: 'collection', record: ParkingLotItemRecord, isKey: isIdShaped },
   /** Learnings for other customers. */
   learnings: { kind: 'text', max: LIMITS.evidenceLength },
+  /** "Message to the customer": the team's own words that open the customer's version. */
+  customerMessage: { kind: 'text', max: LIMITS.evidenceLength },
 } as const satisfies Record<string, Root>;
 
 export type RootName = keyof typeof ROOTS;

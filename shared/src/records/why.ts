@@ -36,6 +36,8 @@ export const WhyRecord = defineRecord('why', {
   assumption: plain(trueOrFalse, false),
   /** Why a chain may stop here before three whys. */
   stopReason: sharedText(LIMITS.commentLength),
+  /** "Internal: never shown to the customer": left out of the customer's version of exports. */
+  internal: plain(trueOrFalse, false),
 });
 
 export type WhyFields = FieldsOf<typeof WhyRecord>;
@@ -61,6 +63,8 @@ export const whyMigrations: RecordMigrations = {
   ]),
   /** Schema 3: the stop reason merges typing. */
   3: toSharedTexts(WhyRecord, ['stopReason']),
+  /** Schema 4: the internal flag of the customer's version. */
+  4: fillMissing(WhyRecord, ['internal']),
 };
 
 /** The fields a snapshot shows as they are (all but the placement). */
