@@ -7,6 +7,7 @@ import { migrateDocument, MIGRATIONS } from './migrations';
 import { makeOrigin } from './origin';
 import { readAnalysis } from './readAnalysis';
 import { updateAction } from './commands/updateAction';
+import { validateDocument } from './validateDocument';
 import { actionTextOf, DEFAULT_CATEGORIES, metaOf, SCHEMA_VERSION, whyTextOf } from './schema';
 import { version1Fixture, version2Fixture } from '../../tests/fixtures/oldVersionDocs';
 
@@ -22,9 +23,9 @@ describe('migrateDocument', () => {
   it('1 -> 3: adds the meeting fields and keeps everything that was there', () => {
     const doc = version1Fixture();
     const before = readAnalysis(doc);
-    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 1, to: 3 });
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 1, to: SCHEMA_VERSION });
     const after = readAnalysis(doc);
-    expect(after.schemaVersion).toBe(3);
+    expect(after.schemaVersion).toBe(SCHEMA_VERSION);
     expect(after.title).toBe(before.title);
     expect(after.problem).toBe(before.problem);
     expect(after.whys['oldwhy000001']).toMatchObject({
@@ -53,7 +54,7 @@ describe('migrateDocument', () => {
     const doc = version2Fixture();
     const before = readAnalysis(doc);
     expect(before.whys['oldwhy000001']!.stopReason).toBe('The audit covers the rest');
-    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 2, to: 3 });
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 2, to: SCHEMA_VERSION });
     const after = readAnalysis(doc);
     expect(after.whys['oldwhy000001']).toEqual({ ...before.whys['oldwhy000001'] });
     expect(after.actions).toEqual(before.actions);
@@ -77,6 +78,28 @@ describe('migrateDocument', () => {
     });
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(bob));
     expect(readAnalysis(doc).actions[0]!.description).toBe('Print the new forms now');
+  });
+
+  it("3 -> 4: gives whys, actions and meta the customer's version flags, off", () => {
+    const doc = version2Fixture();
+    migrateDocument(doc, server);
+    // The document as schema 3 left it: none of the fields schema 4 brought.
+    doc.transact(() => {
+      metaOf(doc).raw.set('schemaVersion', 3);
+      metaOf(doc).raw.delete('customerVersionOverride');
+      doc.getMap<Y.Map<unknown>>('whys').get('oldwhy000001')!.delete('internal');
+      const action = doc.getMap<Y.Map<unknown>>('actions').get('oldaction001')!;
+      action.delete('internal');
+      action.delete('ownerShareable');
+    });
+    expect(validateDocument(doc)).toContain('whys.oldwhy000001.internal: missing');
+    expect(migrateDocument(doc, server)).toEqual({ ok: true, from: 3, to: SCHEMA_VERSION });
+    expect(validateDocument(doc)).toEqual([]);
+    const after = readAnalysis(doc);
+    expect(after.whys['oldwhy000001']!.internal).toBe(false);
+    expect(after.actions[0]).toMatchObject({ internal: false, ownerShareable: false });
+    expect(after.customerVersionOverride).toBeNull();
+    expect(after.customerMessage).toBe('');
   });
 
   it('leaves a current document alone and writes nothing', () => {

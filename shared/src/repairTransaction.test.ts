@@ -19,6 +19,7 @@ import {
   moveWhy,
   readAnalysis,
   reopenAnalysis,
+  SCHEMA_VERSION,
   setCategories,
   setRootCause,
   startTimer,
@@ -105,13 +106,15 @@ describe('repairTransaction', () => {
     expectConvergedAndValid(doc, watcher, raw);
   });
 
-  it('sets the schema version back when a client makes it 4 (which would lock the analysis)', () => {
+  it('sets the schema version back when a client makes it newer (which would lock the analysis)', () => {
     const { doc } = serverDoc();
-    const { reasons, watcher } = hostileWrite(doc, (r) => r.getMap('meta').set('schemaVersion', 4));
+    const { reasons, watcher } = hostileWrite(doc, (r) =>
+      r.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1),
+    );
     expect(readAnalysis(watcher).fromNewerVersion).toBe(false);
-    expect(readAnalysis(watcher).schemaVersion).toBe(3);
+    expect(readAnalysis(watcher).schemaVersion).toBe(SCHEMA_VERSION);
     expect(reasons).toEqual([
-      'meta.schemaVersion: changed to the number 4, which only the server may change; set back to the number 3',
+      `meta.schemaVersion: changed to the number ${SCHEMA_VERSION + 1}, which only the server may change; set back to the number ${SCHEMA_VERSION}`,
     ]);
     expectConvergedAndValid(doc, watcher);
   });
@@ -123,7 +126,7 @@ describe('repairTransaction', () => {
         r.getMap('meta').delete(key);
     });
     expect(readAnalysis(watcher)).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: SCHEMA_VERSION,
       title: 'Pricing',
       status: 'draft',
       categories: readAnalysis(replicaOf(serverDoc().doc)).categories,

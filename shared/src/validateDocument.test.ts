@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { makeOrigin, migrateDocument, writeSampleAnalysis } from './index';
+import { makeOrigin, migrateDocument, SCHEMA_VERSION, writeSampleAnalysis } from './index';
 import { validateDocument } from './validateDocument';
 import { version1Fixture } from '../../tests/fixtures/oldVersionDocs';
 
@@ -19,7 +19,7 @@ describe('validateDocument', () => {
     const problems = validateDocument(doc);
     expect(problems).toContain('whys.oldwhy000001.links: missing');
     expect(problems).toContain(
-      "meta.schemaVersion: the number 1, not this Whychain's schema version 3",
+      `meta.schemaVersion: the number 1, not this Whychain's schema version ${SCHEMA_VERSION}`,
     );
     migrateDocument(doc, me);
     expect(validateDocument(doc)).toEqual([]);
@@ -30,7 +30,7 @@ describe('validateDocument', () => {
     const { rootCauseId } = writeSampleAnalysis(doc, me);
     doc.transact(() => {
       doc.getMap('meta').set('title', false);
-      doc.getMap('meta').set('schemaVersion', 4);
+      doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
       const why = doc.getMap<Y.Map<unknown>>('whys').get(rootCauseId)!;
       why.set('text', 7);
       why.set('extra', 'x');
@@ -44,7 +44,7 @@ describe('validateDocument', () => {
       [
         '"elsewhere": not a part of an analysis, yet written to',
         'learnings: 20001 characters, at most 20000',
-        "meta.schemaVersion: the number 4, not this Whychain's schema version 3",
+        `meta.schemaVersion: the number ${SCHEMA_VERSION + 1}, not this Whychain's schema version ${SCHEMA_VERSION}`,
         'meta.title: false where text of at most 200 characters belongs',
         'problem: holds 2 pieces that are not text (formatting, embeds or shared types)',
         `whys.${rootCauseId}.extra: not a field of a why`,
