@@ -1,7 +1,7 @@
 /**
  * The bench: sync latency, many rooms, big documents and editor speed.
  *
- * Run with `npm run bench`; `BENCH_ONLY=latency,rooms,big,editor,library` (any of them, comma-separated;
+ * Run with `npm run bench`; `BENCH_ONLY=latency,rooms,big,editor,library,exports` (any of them, comma-separated;
  * default all) runs some parts. It measures and prints; it is not a test, so it exits 0 whatever
  * the numbers say, and non-zero only when something crashes.
  *
@@ -46,14 +46,17 @@
  * - Editor speed (editorSpeed.ts): Chromium against our server, see that file.
  * - Library at scale (library.ts): lists, search, a customer page and insights over HTTP with
  *   10,000 cases, 2,000 analyses and 100,000 whys, see that file.
+ * - Exports (exports.ts): every format of a 200-why analysis, and a streamed ZIP of 100 PDF
+ *   reports with the server's memory, see that file.
  */
 import { runBigDoc } from './bigDoc';
 import { runEditorSpeed } from './editorSpeed';
+import { runExports } from './exports';
 import { runLatency } from './latency';
 import { runLibrary } from './library';
 import { runManyRooms } from './manyRooms';
 
-const PARTS = ['latency', 'rooms', 'big', 'editor', 'library'] as const;
+const PARTS = ['latency', 'rooms', 'big', 'editor', 'library', 'exports'] as const;
 type Part = (typeof PARTS)[number];
 
 function partsToRun(): Set<Part> {
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     await timed('editor', () => runEditorSpeed());
   }
   if (parts.has('library')) await timed('library', () => runLibrary(crash));
+  if (parts.has('exports')) await timed('exports', () => runExports(crash));
   console.log(`elapsed: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
