@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { branchingExportInput, EUROPEAN_CASE, sampleExportInput } from './exportFixtures';
 import { exportSlug, type ExportInput } from './exportInput';
+import { exportAnalysisJson } from './json';
 import { renderCsv } from './renderCsv';
 import { renderMarkdown } from './renderMarkdown';
 
@@ -77,6 +78,16 @@ const cases: [string, () => ExportInput][] = [
 describe.each(cases)('exports of the %s analysis', (name, build) => {
   it('renders Markdown as in its golden file', () => {
     expectGolden(`${name}.md`, renderMarkdown(build()));
+  });
+
+  it('renders JSON as in its golden file', () => {
+    const input = build();
+    const json = exportAnalysisJson({
+      ...input,
+      caseIds: input.cases.map((linked) => linked.id),
+      exportedAt: new Date(Date.UTC(2026, 11, 1, 9, 30)),
+    });
+    expectGolden(`${name}.json`, `${JSON.stringify(json, null, 2)}\n`);
   });
 
   it.each(['actions', 'whys'] as const)('renders the %s CSV as in its golden file', (table) => {
