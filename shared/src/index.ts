@@ -54,3 +54,4 @@ export * from './export/renderMarkdown';
 export * from './export/renderCsv';
 export * from './export/json';
 export * from './export/customerVersion';
+export * from './export/labels';
