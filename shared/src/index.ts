@@ -55,3 +55,4 @@ export * from './export/renderCsv';
 export * from './export/json';
 export * from './export/customerVersion';
 export * from './export/labels';
+export * from './export/printLayout';
