@@ -56,3 +56,4 @@ export * from './export/json';
 export * from './export/customerVersion';
 export * from './export/labels';
 export * from './export/printLayout';
+export * from './export/renderSvg';
