@@ -1,15 +1,51 @@
-import type { ExportInput } from '@whychain/shared';
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import { renderTreeSvg, type ExportInput } from '@whychain/shared';
 import type { ExportFile, ExportOptions } from './exportFile';
 
-/** The tree as SVG: not built yet. */
-export function renderSvgFile(_input: ExportInput, _options: ExportOptions): ExportFile {
-  throw new Error('SVG export is not built yet.');
+const requireFromHere = createRequire(import.meta.url);
+
+/*
+ * The SVG names "DejaVu Sans" and resvg is given exactly those files: no system fonts, so the
+ * picture is the same on every machine (resvg would silently leave out text in a missing font).
+ */
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
+  requireFromHere.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+);
+
+/** The zoom of the PNG download: twice the SVG's size. */
+const PNG_ZOOM = 2;
+
+/** The why tree as PNG bytes, `zoom` times the SVG's size. */
+export function treePng(input: ExportInput, zoom: number): Buffer {
+  const resvg = new Resvg(renderTreeSvg(input), {
+    fitTo: { mode: 'zoom', value: zoom },
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return resvg.render().asPng();
 }
 
-/** The tree as PNG at 2x: not built yet. */
+/** Width and height in pixels, read from a PNG's header chunk (IHDR). */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  if (png.length < 24 || png.toString('ascii', 12, 16) !== 'IHDR') {
+    throw new Error('Not a PNG: no IHDR chunk where one belongs.');
+  }
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The why tree as a standalone SVG. */
+export function renderSvgFile(input: ExportInput, _options: ExportOptions): ExportFile {
+  return {
+    body: renderTreeSvg(input),
+    contentType: 'image/svg+xml; charset=utf-8',
+    suffix: '.svg',
+  };
+}
+
+/** The why tree as PNG at twice the SVG's size. */
 export async function renderPngFile(
-  _input: ExportInput,
+  input: ExportInput,
   _options: ExportOptions,
 ): Promise<ExportFile> {
-  throw new Error('PNG export is not built yet.');
+  return { body: treePng(input, PNG_ZOOM), contentType: 'image/png', suffix: '.png' };
 }
