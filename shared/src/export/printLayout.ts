@@ -16,10 +16,10 @@ import { VERIFICATION_LABELS } from './labels';
 
 /** Sizes of the printed tree, in points. */
 export const PRINT_STYLE = {
-  whyWidth: 150,
-  problemWidth: 240,
+  whyWidth: 140,
+  problemWidth: 220,
   /** Horizontal space between neighbouring subtrees. */
-  gapX: 14,
+  gapX: 12,
   /** Vertical space between one depth row and the next. */
   gapY: 28,
   /** Blank space around the whole tree, so borders are never clipped. */
@@ -52,6 +52,8 @@ export interface PrintBox {
   readonly fontSize: number;
   /** Status words under the text ("Root cause", "Verified", "Assumption"); empty for the problem. */
   readonly tags: readonly string[];
+  /** `tags` joined by " · " and wrapped to the box, breaking only between tags. */
+  readonly tagLines: readonly string[];
   readonly rootCause: boolean;
   readonly verification: Verification | null;
   readonly assumption: boolean;
@@ -167,11 +169,26 @@ function tagsOf(why: Why): string[] {
   return tags;
 }
 
-/** Height of a box with `lineCount` text lines (at least one) and, if `tags`, a status line. */
-function boxHeight(lineCount: number, tags: boolean): number {
+/** `tags` joined by " · " into lines no wider than `widthPt`, a line break only between tags. */
+function tagLinesOf(tags: readonly string[], widthPt: number): string[] {
+  const lines: string[] = [];
+  for (const tag of tags) {
+    const last = lines.at(-1);
+    const joined = last === undefined ? tag : `${last} · ${tag}`;
+    if (last !== undefined && measureText(joined, PRINT_STYLE.tagSize) <= widthPt) {
+      lines[lines.length - 1] = joined;
+    } else {
+      lines.push(tag);
+    }
+  }
+  return lines;
+}
+
+/** Height of a box with `lineCount` text lines (at least one) and `tagLineCount` status lines. */
+function boxHeight(lineCount: number, tagLineCount: number): number {
   const s = PRINT_STYLE;
-  const rows =
-    s.rowHeight + 3 + Math.max(1, lineCount) * s.lineHeight + (tags ? 3 + s.rowHeight : 0);
+  const tags = tagLineCount > 0 ? 3 + tagLineCount * s.rowHeight : 0;
+  const rows = s.rowHeight + 3 + Math.max(1, lineCount) * s.lineHeight + tags;
   return 2 * s.padding + rows;
 }
 
@@ -189,9 +206,10 @@ export function printRows(box: PrintBox): PrintRow[] {
     push(line, top, box.fontSize, false, 'text');
     top += s.lineHeight;
   }
-  if (box.tags.length > 0) {
-    top = box.y + box.height - s.padding - s.rowHeight;
-    push(box.tags.join(' · '), top, s.tagSize, false, 'tags');
+  top = box.y + box.height - s.padding - box.tagLines.length * s.rowHeight;
+  for (const line of box.tagLines) {
+    push(line, top, s.tagSize, false, 'tags');
+    top += s.rowHeight;
   }
   return rows;
 }
@@ -230,7 +248,8 @@ export function layoutPrintTree(snapshot: AnalysisSnapshot): PrintTree {
     const tags = why ? tagsOf(why) : [];
     const ruledOut = why?.verification === 'ruled_out';
     if (ruledOut || (node.parent && greyed.has(node.parent.data.id))) greyed.add(id);
-    const height = boxHeight(lines.length, tags.length > 0);
+    const tagLines = tagLinesOf(tags, width - 2 * s.padding);
+    const height = boxHeight(lines.length, tagLines.length);
     rowHeight[node.depth] = Math.max(rowHeight[node.depth] ?? 0, height);
     drafts.set(id, {
       id,
@@ -242,6 +261,7 @@ export function layoutPrintTree(snapshot: AnalysisSnapshot): PrintTree {
       lines,
       fontSize: s.fontSize,
       tags,
+      tagLines,
       rootCause: why?.rootCause ?? false,
       verification: why?.verification ?? null,
       assumption: why?.assumption ?? false,
