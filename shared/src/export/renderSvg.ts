@@ -70,21 +70,31 @@ function tagColor(tag: string, box: PrintBox): string {
   return COLORS.label;
 }
 
-/** The status line's size: smaller when its words would run past the box (bold is widest). */
-function fittedSize(row: PrintRow, box: PrintBox): number {
+const SEPARATOR = ' · ';
+const BOLD_TAG = 'Root cause';
+
+/** A status line's size: smaller when its words (the root cause's in bold) would run past the box. */
+function fittedSize(row: PrintRow, tags: readonly string[], box: PrintBox): number {
   const room = box.width - 2 * (row.x - box.x);
-  const wide = measureText(row.text, row.size, true);
+  const wide =
+    measureText(SEPARATOR, row.size) * (tags.length - 1) +
+    tags.reduce((sum, tag) => sum + measureText(tag, row.size, tag === BOLD_TAG), 0);
   return wide <= room ? row.size : Math.floor((row.size * room * 10) / wide) / 10;
 }
 
-/** The status line: each word its own tspan, so each takes its colour. */
+/** One status line: each word its own tspan, so each takes its colour. */
 function tagsText(row: PrintRow, box: PrintBox): string {
-  const spans = box.tags.map((tag, index) => {
-    const separator = index === 0 ? '' : ' · ';
-    const weight = tag === 'Root cause' ? ' font-weight="bold"' : '';
-    return `<tspan fill="${COLORS.label}">${separator}</tspan><tspan fill="${tagColor(tag, box)}"${weight}>${escapeXml(tag)}</tspan>`;
+  const tags = row.text.split(SEPARATOR);
+  const spans = tags.map((tag, index) => {
+    const separator =
+      index === 0
+        ? ''
+        : `<tspan fill="${box.greyed ? COLORS.greyedText : COLORS.label}">${SEPARATOR}</tspan>`;
+    const weight = tag === BOLD_TAG ? ' font-weight="bold"' : '';
+    return `${separator}<tspan fill="${tagColor(tag, box)}"${weight}>${escapeXml(tag)}</tspan>`;
   });
-  return `<text ${attributes({ x: row.x, y: row.baseline, 'font-size': fittedSize(row, box) })}>${spans.join('')}</text>`;
+  const size = fittedSize(row, tags, box);
+  return `<text ${attributes({ x: row.x, y: row.baseline, 'font-size': size })}>${spans.join('')}</text>`;
 }
 
 function boxSvg(box: PrintBox): string {
@@ -114,8 +124,8 @@ function boxSvg(box: PrintBox): string {
               `<tspan ${attributes({ x: row.x, y: row.baseline })}>${escapeXml(row.text)}</tspan>`,
           )
           .join('')}</text>`;
-  const tags = rows.find((row) => row.kind === 'tags');
-  return `<g ${attributes({ 'data-id': box.id })}>${rect}${labelText}${text}${tags ? tagsText(tags, box) : ''}</g>`;
+  const tags = rows.filter((row) => row.kind === 'tags').map((row) => tagsText(row, box));
+  return `<g ${attributes({ 'data-id': box.id })}>${rect}${labelText}${text}${tags.join('')}</g>`;
 }
 
 function edgeSvg(edge: PrintEdge): string {
@@ -134,7 +144,9 @@ export function printTreeSvg(tree: PrintLayout, title: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}" font-family="${FONT}">`,
     `<title>${escapeXml(title)}</title>`,
     `<rect x="0" y="0" width="${size.width}" height="${size.height}" fill="#ffffff"/>`,
-    ...tree.edges.map(edgeSvg),
+    // Grey connectors first: where they share a stretch with a live one, the live one shows.
+    ...tree.edges.filter((edge) => edge.greyed).map(edgeSvg),
+    ...tree.edges.filter((edge) => !edge.greyed).map(edgeSvg),
     ...tree.boxes.map(boxSvg),
     '</svg>',
     '',
