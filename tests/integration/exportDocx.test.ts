@@ -133,6 +133,13 @@ describe('Word export over HTTP', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     );
 
+    // The picture keeps the PNG's aspect ratio and fits the text width of an A4 page.
+    const picture = files.get(media[0]!)!;
+    const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(xml)!;
+    const ratio = picture.readUInt32BE(16) / picture.readUInt32BE(20);
+    expect(Number(cx) / Number(cy)).toBeCloseTo(ratio, 1);
+    expect(Number(cx)).toBeLessThanOrEqual(((11906 - 2 * 1134) / 1440) * 914400);
+
     const core = files.get('docProps/core.xml')!.toString('utf8');
     expect(core).toContain('<dc:title>Angry book customers</dc:title>');
   });

@@ -152,7 +152,9 @@ async function treePicture(input: ExportInput, paper: Paper): Promise<Paragraph>
   const page = PAGES[paper];
   const maxWidth = (page.width - 2 * MARGIN) / TWIPS_PER_PIXEL;
   const maxHeight = (page.height - 2 * MARGIN) / TWIPS_PER_PIXEL - 60;
-  const natural = { width: size.width / TREE_ZOOM, height: size.height / TREE_ZOOM };
+  // The layout is in points; Word sizes pictures in pixels at 96 to the inch.
+  const toPixels = 96 / 72 / TREE_ZOOM;
+  const natural = { width: size.width * toPixels, height: size.height * toPixels };
   const scale = Math.min(1, maxWidth / natural.width, maxHeight / natural.height);
   return new Paragraph({
     children: [
@@ -163,7 +165,11 @@ async function treePicture(input: ExportInput, paper: Paper): Promise<Paragraph>
           width: Math.round(natural.width * scale),
           height: Math.round(natural.height * scale),
         },
-        altText: { name: 'Why tree', title: 'Why tree', description: input.snapshot.title },
+        altText: {
+          name: 'Why tree',
+          title: 'Why tree',
+          description: `The why tree of ${input.snapshot.title}`,
+        },
       }),
     ],
   });
@@ -182,7 +188,7 @@ function whyParagraph(why: Why): Paragraph {
     indent: { left: 360 * why.depth, hanging: 360 },
     children: [
       label,
-      ...runs(text, { strike: why.verification === 'ruled_out' }),
+      ...runs(text, why.verification === 'ruled_out' ? { strike: true } : {}),
       ...(notes.length === 0
         ? []
         : [new TextRun({ text: ` · ${notes.join(' · ')}`, italics: true })]),
