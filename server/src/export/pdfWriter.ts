@@ -87,7 +87,7 @@ export function title(doc: Doc, text: string): void {
 
 /** A section heading, kept on the page with at least a few lines of what follows. */
 export function heading(doc: Doc, text: string): void {
-  ensureRoom(doc, 70);
+  ensureRoom(doc, 100);
   const { left, width } = contentBox(doc);
   doc.moveDown(0.8);
   doc.font('bold').fontSize(14).fillColor(COLORS.text).text(text, left, doc.y, { width });

@@ -323,33 +323,38 @@ interface Span {
   readonly end: number;
 }
 
+/** What a cut through a box costs, in points of progress: a clean cut wins unless far behind. */
+const CROSSING_COST = 40;
+
 /**
- * Cuts [from, to] into pieces at most `size` long. Each cut goes where it crosses the fewest
- * spans (boxes), the furthest such place; a span it crosses starts the next piece, so every span
- * no longer than `size` lies whole in some piece.
+ * Cuts [from, to] into pieces at most `size` long. Each cut goes where the next piece can start
+ * furthest on, a box it crosses costing `CROSSING_COST`; a crossed box starts the next piece, so
+ * every span no longer than `size` lies whole in some piece.
  */
 function cutAxis(spans: readonly Span[], from: number, to: number, size: number): Span[] {
   const pieces: Span[] = [];
   let start = from;
   while (to - start > size) {
     const limit = start + size;
-    const candidates = [limit, ...spans.map((b) => b.end).filter((e) => e > start && e < limit)];
-    let best = limit;
-    let bestCrossed = Infinity;
-    for (const c of candidates) {
-      const crossed = spans.filter((b) => b.start < c && b.end > c).length;
-      if (crossed < bestCrossed || (crossed === bestCrossed && c > best)) {
-        best = c;
-        bestCrossed = crossed;
+    const candidates = [limit];
+    for (const b of spans) {
+      if (b.end > start && b.end < limit) candidates.push(b.end);
+      if (b.start > start && b.start < limit) candidates.push(b.start);
+    }
+    let best = { cut: limit, next: start, score: -Infinity };
+    for (const cut of candidates) {
+      const crossed = spans.filter((b) => b.start < cut && b.end > cut && b.start > start);
+      const next = Math.min(cut, ...crossed.map((b) => b.start));
+      const score = next - CROSSING_COST * crossed.length;
+      if (score > best.score || (score === best.score && cut > best.cut)) {
+        best = { cut, next, score };
       }
     }
-    pieces.push({ start, end: best });
-    const crossedStarts = spans.filter((b) => b.start < best && b.end > best).map((b) => b.start);
-    const next = Math.min(best, ...crossedStarts);
-    start = next > start ? next : best;
+    pieces.push({ start, end: best.cut });
+    start = best.next;
     const after = spans.filter((b) => b.end > start).map((b) => b.start);
-    if (after.length > 0) start = Math.max(start, Math.min(...after) - PRINT_STYLE.margin);
-    else return pieces;
+    if (after.length === 0) return pieces;
+    start = Math.max(start, Math.min(...after) - PRINT_STYLE.margin);
   }
   pieces.push({ start, end: to });
   return pieces;
