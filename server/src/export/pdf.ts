@@ -9,6 +9,7 @@ import {
   type AnalysisSnapshot,
   type CaseJson,
   type CustomerAction,
+  type CustomerReport,
   type ExportInput,
 } from '@whychain/shared';
 import type { ExportFile, ExportOptions } from './exportFile';
@@ -104,11 +105,11 @@ function actionsSection(doc: Doc, snapshot: AnalysisSnapshot): void {
   table(
     doc,
     [
-      { header: 'Kind', share: 0.15 },
-      { header: 'Description', share: 0.4 },
+      { header: 'Kind', share: 0.14 },
+      { header: 'Description', share: 0.37 },
       { header: 'Owner', share: 0.2 },
-      { header: 'Due', share: 0.12 },
-      { header: 'Status', share: 0.13 },
+      { header: 'Due', share: 0.15 },
+      { header: 'Status', share: 0.14 },
     ],
     snapshot.actions.map((a) => [
       { text: KIND_LABELS[a.kind] },
@@ -192,8 +193,8 @@ function actionList(
   for (const action of actions) bullet(doc, customerAction(action, withDate));
 }
 
-function customerVersion(doc: Doc, input: ExportInput): void {
-  const report = customerReport(input);
+/** The customer's version, section by section, from `report` alone. */
+export function drawCustomerReport(doc: Doc, report: CustomerReport): void {
   title(doc, report.title.trim() || 'Untitled analysis');
   if (report.customers.length > 0) field(doc, 'For', report.customers.join(', '));
   doc.moveDown(0.5);
@@ -215,7 +216,7 @@ function customerVersion(doc: Doc, input: ExportInput): void {
 export async function renderPdf(input: ExportInput, options: ExportOptions): Promise<ExportFile> {
   const customer = options.audience === 'customer';
   const doc = createDoc(options.paper, titleOf(input.snapshot));
-  if (customer) customerVersion(doc, input);
+  if (customer) drawCustomerReport(doc, customerReport(input));
   else teamReport(doc, input);
   stampFooters(doc, Date.now());
   return {
