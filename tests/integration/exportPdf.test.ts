@@ -8,6 +8,9 @@ import {
   addAction,
   addWhy,
   createAnalysis,
+  addEvidenceLink,
+  editCustomerMessage,
+  editEvidence,
   editWhyDetails,
   exportAnalysisJson,
   makeOrigin,
@@ -27,6 +30,9 @@ import { startTestServer, tempDataDir } from '../fixtures/server';
 
 const EUROPEAN = 'Zoë Müller-Łukasiewicz, São Paulo, Ærøskøbing';
 const team = makeOrigin('local', 'Dana');
+const TICKET_URL = 'https://help.example.com/tickets/4821';
+const EVIDENCE_URL = 'https://logs.example.com/run/42';
+const CUSTOMER_MESSAGE = 'We are sorry: we charged you twice. Here is what we found and do.';
 const REFERENCE = new URL('./__reference__/report-page1.pgm', import.meta.url);
 
 function ok<T>(result: Result<T>): T {
@@ -57,6 +63,9 @@ function reportDoc(): Y.Doc {
   ok(editWhyDetails(doc, { whyId: flag, patch: { verification: 'verified' } }, team));
   ok(setRootCause(doc, { whyId: rota, rootCause: true }, team));
   ok(editWhyDetails(doc, { whyId: rota, patch: { assumption: true } }, team));
+  ok(editEvidence(doc, { whyId: flag, text: 'Log line 42 shows two runs' }, team));
+  ok(addEvidenceLink(doc, { whyId: flag, url: EVIDENCE_URL }, team));
+  ok(editCustomerMessage(doc, { text: CUSTOMER_MESSAGE }, team));
   const action = (whyId: WhyId | null, description: string, owner: string) =>
     ok(
       addAction(
@@ -117,6 +126,19 @@ describe('PDF report over HTTP', () => {
     );
     expect(created.status).toBe(201);
     reportId = created.body.id as string;
+    const linked = await call('POST', '/api/cases', {
+      customerName: 'Zoë Müller-Łukasiewicz GmbH',
+      summary: 'Charged twice for the annual plan',
+      externalRef: 'ZD-4821',
+      externalUrl: TICKET_URL,
+      severity: 'high',
+      stakes: { amount: 48000, currency: 'EUR', note: 'lifetime value' },
+    });
+    expect(linked.status).toBe(201);
+    const link = await call('POST', `/api/cases/${linked.body.id as string}/analyses`, {
+      analysisId: reportId,
+    });
+    expect(link.status).toBe(200);
   });
   afterAll(async () => {
     await server.close();
@@ -158,6 +180,13 @@ describe('PDF report over HTTP', () => {
       expect(text).toContain(words);
     }
     expect(text).toMatch(/Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC by Whychain/);
+
+    expect(text).toContain('ZD-4821');
+    expect(text).toContain('48000 EUR');
+    // The case's reference and the evidence link are clickable.
+    const links = run('pdfinfo', '-url', path);
+    expect(links).toContain(TICKET_URL);
+    expect(links).toContain(EVIDENCE_URL);
 
     const info = run('pdfinfo', path);
     expect(info).toMatch(/^Title:\s+Charged twice in São Paulo$/m);
