@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { renderTreeSvg, type ExportInput } from '@whychain/shared';
+import { layoutPrintTree, renderTreeSvg, type ExportInput } from '@whychain/shared';
 import type { ExportFile, ExportOptions } from './exportFile';
 
 const requireFromHere = createRequire(import.meta.url);
@@ -16,10 +16,23 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
 /** The zoom of the PNG download: twice the SVG's size. */
 const PNG_ZOOM = 2;
 
-/** The why tree as PNG bytes, `zoom` times the SVG's size. */
+/**
+ * The most pixels one picture may have (160 MB of RGBA while drawing): a tree of thousands of
+ * whys is drawn smaller rather than taking the server's memory.
+ */
+const MAX_PIXELS = 40_000_000;
+
+/** `zoom`, or less when the tree at `zoom` would have more than MAX_PIXELS pixels. */
+function cappedZoom(input: ExportInput, zoom: number): number {
+  const { width, height } = layoutPrintTree(input.snapshot);
+  const pixels = width * height * zoom * zoom;
+  return pixels <= MAX_PIXELS ? zoom : zoom * Math.sqrt(MAX_PIXELS / pixels);
+}
+
+/** The why tree as PNG bytes, `zoom` times the SVG's size (less for a giant tree). */
 export function treePng(input: ExportInput, zoom: number): Buffer {
   const resvg = new Resvg(renderTreeSvg(input), {
-    fitTo: { mode: 'zoom', value: zoom },
+    fitTo: { mode: 'zoom', value: cappedZoom(input, zoom) },
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans' },
   });
   return resvg.render().asPng();
