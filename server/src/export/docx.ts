@@ -81,18 +81,33 @@ function link(text: string, url: string | null): ParagraphChild {
 
 type Cell = string | ParagraphChild[];
 
-function cell(content: Cell, bold = false): TableCell {
+/** A table column: its heading and its share of the width. */
+type Column = readonly [heading: string, share: number];
+
+/** The text width of the narrower paper (A4), in twips: the tables' column grid. */
+const TABLE_WIDTH = PAGES.a4.width - 2 * MARGIN;
+
+function cell(content: Cell, width: number, bold = false): TableCell {
   const children = typeof content === 'string' ? runs(content, { bold }) : content;
-  return new TableCell({ children: [new Paragraph({ children })] });
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    children: [new Paragraph({ children })],
+  });
 }
 
 /** A full-width table with a bold header row that repeats on every page. */
-function table(header: readonly string[], rows: readonly (readonly Cell[])[]): Table {
+function table(columns: readonly Column[], rows: readonly (readonly Cell[])[]): Table {
+  const total = columns.reduce((sum, [, share]) => sum + share, 0);
+  const widths = columns.map(([, share]) => Math.floor((TABLE_WIDTH * share) / total));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((c) => cell(c)) })),
+      new TableRow({
+        tableHeader: true,
+        children: columns.map(([heading], i) => cell(heading, widths[i]!, true)),
+      }),
+      ...rows.map((row) => new TableRow({ children: row.map((c, i) => cell(c, widths[i]!)) })),
     ],
   });
 }
@@ -133,7 +148,13 @@ function casesSection(cases: readonly CaseJson[]): (Paragraph | Table)[] {
   if (cases.length === 0) return [placeholder('No linked cases.')];
   return [
     table(
-      ['Customer', 'Reference', 'Summary', 'Severity', 'Stakes'],
+      [
+        ['Customer', 2],
+        ['Reference', 1.5],
+        ['Summary', 3],
+        ['Severity', 1],
+        ['Stakes', 1.5],
+      ],
       cases.map((c) => [
         c.customer.name,
         [link(c.externalRef ?? (c.externalUrl ? 'link' : ''), c.externalUrl)],
@@ -210,7 +231,12 @@ function rootCausesSection(snapshot: AnalysisSnapshot): (Paragraph | Table)[] {
   if (causes.length === 0) return [placeholder('No root cause marked yet.')];
   return [
     table(
-      ['Root cause', 'Category', 'Evidence', 'Verification'],
+      [
+        ['Root cause', 3],
+        ['Category', 1.5],
+        ['Evidence', 3],
+        ['Verification', 1.5],
+      ],
       causes.map((w) => [
         w.text,
         w.category ?? '',
@@ -228,7 +254,13 @@ function actionsSection(snapshot: AnalysisSnapshot): (Paragraph | Table)[] {
   if (snapshot.actions.length === 0) return [placeholder('No actions yet.')];
   return [
     table(
-      ['Kind', 'Description', 'Owner', 'Due', 'Status'],
+      [
+        ['Kind', 1.3],
+        ['Description', 3],
+        ['Owner', 2],
+        ['Due', 1.3],
+        ['Status', 1.2],
+      ],
       snapshot.actions.map((a) => [
         KIND_LABELS[a.kind],
         a.description,
