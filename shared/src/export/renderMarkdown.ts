@@ -28,12 +28,12 @@ function escapeLine(line: string): string {
 }
 
 /** User text on one line (a list item, a table cell, a heading). */
-function inline(text: string): string {
+export function inline(text: string): string {
   return escapeLine(text.replace(/\s+/g, ' ').trim());
 }
 
 /** User text as paragraphs: blank lines part them, single line breaks stay as hard breaks. */
-function block(text: string, empty: string): string {
+export function block(text: string, empty: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return `_${empty}_`;
   return trimmed
