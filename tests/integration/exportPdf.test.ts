@@ -247,4 +247,33 @@ describe('PDF report over HTTP', () => {
     }
     expect(differing / (rows * actual.width)).toBeLessThan(0.02);
   });
+
+  it("downloads the customer's version: their sections, no tree, evidence or staff names", async () => {
+    const reason = encodeURIComponent('The customer asked for an update');
+    const { res, path } = await downloadPdf(
+      reportId,
+      `&audience=customer&reason=${reason}`,
+      'customer.pdf',
+    );
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="charged-twice-in-sao-paulo-for-the-customer.pdf"',
+    );
+    const text = run('pdftotext', path, '-');
+    expect(text).toContain(CUSTOMER_MESSAGE);
+    for (const section of [
+      'What happened',
+      'What we found',
+      'What we have done',
+      'What we will do',
+      'How we make sure it does not happen again',
+    ]) {
+      expect(text).toContain(section);
+    }
+    expect(text).toContain(`${EUROPEAN} were charged twice.`);
+    expect(text).toContain('Store the run-once flag in the database');
+    expect(text).toContain('2026-12-15');
+    for (const hidden of ['Why tree', 'Log line 42', 'Jürgen Ødegård', 'Łucja Nowak', 'Dana']) {
+      expect(text).not.toContain(hidden);
+    }
+  });
 });
