@@ -97,7 +97,7 @@ function EditorLayout({ doc, awareness, connection, user, synced = true }: Analy
           workflow={ready ? { doc, snapshot, origin: meetingOrigin } : null}
         >
           <PresentationToggle />
-          <ExportMenu />
+          <ExportMenu closed={ready && snapshot.status === 'closed'} />
           <ShortcutHelpButton />
         </EditorHeader>
         <ShortcutHelp />

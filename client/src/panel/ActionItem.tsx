@@ -97,6 +97,24 @@ export function ActionItem({ action }: { action: Action }) {
           />
         </div>
       </div>
+      <label className="wc-check">
+        <input
+          type="checkbox"
+          checked={action.internal}
+          disabled={readOnly}
+          onChange={(event) => update({ internal: event.target.checked })}
+        />
+        Internal: never shown to the customer
+      </label>
+      <label className="wc-check">
+        <input
+          type="checkbox"
+          checked={action.ownerShareable}
+          disabled={readOnly}
+          onChange={(event) => update({ ownerShareable: event.target.checked })}
+        />
+        Show the owner&apos;s name to the customer
+      </label>
       {(finished || action.completionNote !== '') && (
         <SharedTextArea
           label="Completion note"

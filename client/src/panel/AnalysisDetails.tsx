@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import {
   LIMITS,
+  customerMessageOf,
+  editCustomerMessage,
   editLearnings,
   learningsOf,
   setBlameWords,
@@ -15,10 +17,14 @@ import { usePanel } from './PanelContext';
 import { SharedTextArea } from './SharedTextArea';
 import { useCommandResult } from './useCommandResult';
 
-/** What belongs to the analysis as a whole: containment, learnings for other customers, settings. */
+/**
+ * What belongs to the analysis as a whole: containment, learnings for other customers, the
+ * message to the customer, settings.
+ */
 export function AnalysisDetails({ snapshot }: { snapshot: AnalysisSnapshot }) {
   const { doc, origin, readOnly } = usePanel();
   const learnings = useCommandResult();
+  const customerMessage = useCommandResult();
   const headingId = useId();
 
   return (
@@ -47,6 +53,18 @@ export function AnalysisDetails({ snapshot }: { snapshot: AnalysisSnapshot }) {
             onChange={(text) => learnings.check(editLearnings(doc, { text }, origin))}
           />
           <ErrorText error={learnings.error} />
+        </div>
+        <div className="wc-panel__group">
+          <SharedTextArea
+            label="Message to the customer"
+            hint="Opens the customer's version of the exports: own the mistake, say what you will do."
+            text={customerMessageOf(doc)}
+            readOnly={readOnly}
+            rows={4}
+            maxLength={LIMITS.evidenceLength}
+            onChange={(text) => customerMessage.check(editCustomerMessage(doc, { text }, origin))}
+          />
+          <ErrorText error={customerMessage.error} />
         </div>
       </section>
       <CollapsibleSection title="Settings" defaultOpen={false}>

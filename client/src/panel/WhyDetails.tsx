@@ -103,6 +103,16 @@ export function WhyDetails({ why, snapshot }: { why: Why; snapshot: AnalysisSnap
         </label>
       )}
 
+      <label className="wc-check" title="Hides this why and everything below it">
+        <input
+          type="checkbox"
+          checked={why.internal}
+          disabled={readOnly}
+          onChange={(event) => patch({ internal: event.target.checked })}
+        />
+        Internal: never shown to the customer
+      </label>
+
       <div className="wc-field wc-panel__field">
         <label htmlFor={categoryId}>Cause category</label>
         <select
