@@ -11,6 +11,24 @@ describe('AnalysisDetails (problem or nothing selected)', () => {
     expect(readAnalysis(doc).learnings).toBe('Check form dates');
   });
 
+  it('writes the message to the customer', async () => {
+    const { doc, user } = renderEditor(newAnalysisDoc(), 'problem');
+    const box = await screen.findByRole('textbox', { name: 'Message to the customer' });
+    await user.type(box, 'We are sorry');
+    expect(readAnalysis(doc).customerMessage).toBe('We are sorry');
+  });
+
+  it('marks a containment action internal and its owner shareable', async () => {
+    const { doc, user } = renderEditor(newAnalysisDoc());
+    const form = await screen.findByRole('form', { name: 'Add action' });
+    await user.type(within(form).getByLabelText('Description'), 'Refund the difference');
+    await user.click(within(form).getByRole('button', { name: 'Add action' }));
+    const item = within(await screen.findByRole('listitem', { name: 'Refund the difference' }));
+    await user.click(item.getByRole('checkbox', { name: 'Internal: never shown to the customer' }));
+    await user.click(item.getByRole('checkbox', { name: "Show the owner's name to the customer" }));
+    expect(readAnalysis(doc).actions).toMatchObject([{ internal: true, ownerShareable: true }]);
+  });
+
   it('adds a containment action on the analysis as a whole', async () => {
     const { doc, user } = renderEditor(newAnalysisDoc());
     const form = await screen.findByRole('form', { name: 'Add action' });
