@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  EXPORT_VERSION,
   exportAnalysisJson,
   importAnalysisJson,
   makeOrigin,
@@ -88,7 +89,7 @@ describe('ImportButton', () => {
     );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
-      'This export comes from a newer Whychain (version 99); this one reads up to 1.',
+      `This export comes from a newer Whychain (version 99); this one reads up to ${EXPORT_VERSION}.`,
     );
     expect(window.location.pathname).toBe('/');
   });
