@@ -27,6 +27,7 @@ import { insightsRoutes } from '../routes/insights';
 import { searchRoutes } from '../routes/search';
 import { customersRoutes } from '../routes/customers';
 import { exportsRoutes } from '../routes/exports';
+import { bulkExportRoutes } from '../routes/bulkExport';
 import { importsRoutes } from '../routes/imports';
 import { healthRoutes } from '../routes/health';
 import type { SummaryRefresher } from '../jobs/SummaryRefresher';
@@ -175,6 +176,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(actionsRoutes);
   await app.register(searchRoutes);
   await app.register(insightsRoutes);
+  await app.register(bulkExportRoutes);
   await app.register(exportsRoutes);
   await app.register(importsRoutes);
   await app.register(async (scope) => {

@@ -43,7 +43,7 @@ const ExportQuery = Type.Object(
 );
 
 /** The snapshot and linked cases of one analysis, or a 404. */
-async function exportInputOf(app: ApiApp, id: string): Promise<ExportInput> {
+export async function exportInputOf(app: ApiApp, id: string): Promise<ExportInput> {
   const { hub, db } = app.whychain;
   const snapshot = isIdShaped(id) ? await hub.snapshot(id) : undefined;
   if (!snapshot) throw new HttpError(404, `No analysis with id "${id}".`, 'not_found', 'id');
