@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { ANALYSIS_STATUSES, type AnalysisStatus } from '@whychain/shared';
 import type { AnalysesApi, AnalysisSort, AnalysisSummary } from '../api/analysesApi';
 import { editorPath } from '../router/matchRoute';
 import { Link } from '../router/Link';
+import { BulkExportBar } from './BulkExportBar';
 import { SelectFilter } from './Filters';
 import { choices, oneOf } from './labels';
 import { PagedResults } from './PagedResults';
@@ -34,6 +36,9 @@ export function AnalysesTab({ api }: { api: AnalysesApi }) {
   });
   const set = (key: string, value: string) => setQuery({ [key]: value, pages: null });
   const filtered = status !== undefined;
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const toggle = (id: string) =>
+    setSelected((ids) => (ids.includes(id) ? ids.filter((one) => one !== id) : [...ids, id]));
 
   return (
     <>
@@ -51,6 +56,7 @@ export function AnalysesTab({ api }: { api: AnalysesApi }) {
           onChange={(value) => set('sort', value)}
         />
       </div>
+      <BulkExportBar selected={selected} filters={filter} />
       <PagedResults
         list={list}
         noun="analyses"
@@ -60,13 +66,22 @@ export function AnalysesTab({ api }: { api: AnalysesApi }) {
             : 'No analyses yet. Start one with “New analysis”.'
         }
       >
-        {(analyses) => <AnalysesTable analyses={analyses} />}
+        {(analyses) => <AnalysesTable analyses={analyses} selected={selected} onToggle={toggle} />}
       </PagedResults>
     </>
   );
 }
 
-function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
+function AnalysesTable({
+  analyses,
+  selected,
+  onToggle,
+}: {
+  analyses: readonly AnalysisSummary[];
+  /** Ids ticked for the bulk export. */
+  selected: readonly string[];
+  onToggle: (id: string) => void;
+}) {
   return (
     <table className="wc-table">
       <thead>
@@ -85,6 +100,13 @@ function AnalysesTable({ analyses }: { analyses: readonly AnalysisSummary[] }) {
         {analyses.map((analysis) => (
           <tr key={analysis.id}>
             <td className="wc-table__main">
+              <input
+                type="checkbox"
+                className="wc-lib-pick"
+                aria-label={`Select ${analysis.title || 'Untitled analysis'}`}
+                checked={selected.includes(analysis.id)}
+                onChange={() => onToggle(analysis.id)}
+              />
               <Link to={editorPath(analysis.id)} dir="auto">
                 {analysis.title || 'Untitled analysis'}
               </Link>
