@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yazl from 'yazl';
 
 /** One rendered analysis, ready to go into the archive. */
@@ -22,31 +21,45 @@ export function uniqueFileName(used: Set<string>, slug: string, suffix: string):
   return name;
 }
 
-/** Waits until the stream has handed on what it holds, so files are not piled up in memory. */
-async function drained(stream: Writable): Promise<void> {
-  if (stream.writableNeedDrain) await once(stream, 'drain');
+/**
+ * Adds one file and resolves once the archive has taken all of it, which is only when the
+ * reader keeps up: the file goes in as a stream (yazl pipes it through the compressor into the
+ * archive, with back-pressure), not as a buffer (which yazl would compress and queue at once).
+ * Also resolves if the archive is destroyed meanwhile (the reader went away).
+ */
+function addFile(zip: yazl.ZipFile, output: Readable, name: string, body: Buffer): Promise<void> {
+  return new Promise((resolve) => {
+    output.once('close', resolve);
+    zip.addReadStreamLazy(name, (give) => {
+      const source = Readable.from([body]);
+      source.once('end', () => {
+        output.off('close', resolve);
+        resolve();
+      });
+      give(null, source);
+    });
+  });
 }
 
 /**
- * A ZIP archive of one file per id, as a stream. Files are rendered one after another, each only
- * once the reader has taken the previous ones, so memory holds about one file at a time whatever
- * the number of ids. A render that fails after the first bytes went out destroys the stream (the
- * reader sees a cut-off download rather than a wrong archive).
+ * A ZIP archive of one file per id, as a stream. Files are rendered one after another, each once
+ * the archive has taken the previous one, so memory holds about one file whatever the number of
+ * ids, and a reader that stops reading stops the rendering. A render that fails after the first
+ * bytes went out destroys the stream (the reader sees a cut-off download, not a wrong archive).
  */
 export function streamZip(
   ids: readonly string[],
   render: (id: string) => Promise<BulkFile>,
 ): Readable {
   const zip = new yazl.ZipFile();
-  const output = zip.outputStream as Readable & Writable;
+  const output = zip.outputStream as Readable;
   const used = new Set<string>();
   const pump = async () => {
     for (const id of ids) {
       if (output.destroyed) return;
       const file = await render(id);
       const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
-      zip.addBuffer(body, uniqueFileName(used, file.slug, file.suffix));
-      await drained(output);
+      await addFile(zip, output, uniqueFileName(used, file.slug, file.suffix), body);
     }
     zip.end();
   };
