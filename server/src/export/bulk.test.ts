@@ -40,7 +40,7 @@ describe('streamZip', () => {
   it('renders the next file only once the reader has taken the previous ones', async () => {
     const rendered: string[] = [];
     const ids = Array.from({ length: 12 }, (_, n) => `a${n}`);
-    const zip = streamZip(ids, async (id) => {
+    const zip = await streamZip(ids, async (id) => {
       rendered.push(id);
       // Random bytes do not compress: each file is 512 KiB in the archive too.
       return { slug: 'same', suffix: '.bin', body: randomBytes(512 * 1024) };
@@ -52,8 +52,13 @@ describe('streamZip', () => {
     expect(names).toEqual(['same.bin', ...ids.slice(1).map((_, n) => `same-${n + 2}.bin`)]);
   });
 
-  it('cuts the stream off when a render fails', async () => {
-    const zip = streamZip(['a', 'b'], async (id) => {
+  it('fails before streaming when the first file cannot be made', async () => {
+    const failing = async () => Promise.reject(new Error('PDF not built yet'));
+    await expect(streamZip(['a', 'b'], failing)).rejects.toThrow('PDF not built yet');
+  });
+
+  it('cuts the stream off when a later render fails', async () => {
+    const zip = await streamZip(['a', 'b'], async (id) => {
       if (id === 'b') throw new Error('renderer broke');
       return { slug: id, suffix: '.md', body: '# A\n' };
     });

@@ -44,22 +44,29 @@ function addFile(zip: yazl.ZipFile, output: Readable, name: string, body: Buffer
 /**
  * A ZIP archive of one file per id, as a stream. Files are rendered one after another, each once
  * the archive has taken the previous one, so memory holds about one file whatever the number of
- * ids, and a reader that stops reading stops the rendering. A render that fails after the first
- * bytes went out destroys the stream (the reader sees a cut-off download, not a wrong archive).
+ * ids, and a reader that stops reading stops the rendering. The first file is rendered before
+ * the stream is returned, so a format that cannot be made fails while an error can still be
+ * answered; a render that fails later destroys the stream (the reader sees a cut-off download,
+ * not a wrong archive).
  */
-export function streamZip(
+export async function streamZip(
   ids: readonly string[],
   render: (id: string) => Promise<BulkFile>,
-): Readable {
+): Promise<Readable> {
   const zip = new yazl.ZipFile();
   const output = zip.outputStream as Readable;
   const used = new Set<string>();
+  const add = (file: BulkFile) => {
+    const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
+    return addFile(zip, output, uniqueFileName(used, file.slug, file.suffix), body);
+  };
+  const [firstId, ...rest] = ids;
+  const first = firstId === undefined ? undefined : await render(firstId);
   const pump = async () => {
-    for (const id of ids) {
+    if (first) await add(first);
+    for (const id of rest) {
       if (output.destroyed) return;
-      const file = await render(id);
-      const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
-      await addFile(zip, output, uniqueFileName(used, file.slug, file.suffix), body);
+      await add(await render(id));
     }
     zip.end();
   };

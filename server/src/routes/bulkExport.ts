@@ -126,7 +126,7 @@ export async function bulkExportRoutes(app: ApiApp): Promise<void> {
             })
           : await namedIds(app, ids);
       const options: ExportOptions = { table, paper, audience: 'team' };
-      const zip = streamZip(chosen, (id) => renderOne(app, id, format, options));
+      const zip = await streamZip(chosen, (id) => renderOne(app, id, format, options));
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="whychain-analyses-${format}.zip"`)
