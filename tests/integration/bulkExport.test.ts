@@ -90,6 +90,19 @@ describe('bulk export over HTTP', () => {
     expect((await unzip(Buffer.from(await none.arrayBuffer()))).size).toBe(0);
   });
 
+  it('zips any format of the table, e.g. the PDF reports on Letter paper', async () => {
+    const res = await download(
+      `/api/analyses/export?format=pdf&paper=letter&ids=${ids[0]},${ids[1]}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="whychain-analyses-pdf.zip"',
+    );
+    const entries = await unzip(Buffer.from(await res.arrayBuffer()));
+    expect([...entries.keys()]).toEqual(['printer-jams-on-mondays.pdf', 'late-invoices.pdf']);
+    for (const pdf of entries.values()) expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('refuses a missing or unknown format with a 400 that lists the valid ones', async () => {
     const bad = await call('GET', `/api/analyses/export?format=zipx&ids=${ids[0]}`);
     expect(bad.status).toBe(400);
