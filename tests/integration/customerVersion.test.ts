@@ -16,13 +16,11 @@ import {
   readAnalysis,
   renderCustomerMarkdown,
   setRootCause,
-  type AnalysisSnapshot,
-  type CaseJson,
   type Result,
   type WhyId,
 } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
-import { apiClient } from '../fixtures/api';
+import { apiClient, exportInputOver } from '../fixtures/api';
 import { createAnalysisOver, startTestServer, tempDataDir } from '../fixtures/server';
 
 function ok<T>(result: Result<T>): T {
@@ -109,18 +107,7 @@ describe("the customer's version over HTTP", () => {
     data.cleanup();
   });
 
-  /** The analysis and its cases as the API reads them, for the shared renderer. */
-  async function expectedInput(id: string) {
-    const read = await call('GET', `/api/analyses/${id}`);
-    const { caseIds, ...snapshot } = read.body as unknown as AnalysisSnapshot & {
-      caseIds: string[];
-    };
-    const cases: CaseJson[] = [];
-    for (const caseId of caseIds) {
-      cases.push((await call('GET', `/api/cases/${caseId}`)).body as unknown as CaseJson);
-    }
-    return { snapshot, cases, id };
-  }
+  const expectedInput = (id: string) => exportInputOver(call, id);
 
   it('refuses a draft without a reason, with a clear error', async () => {
     const id = await createAnalysisOver(server.url, { title: 'Late parcel', problem: 'Late.' });

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  renderCsv,
-  renderMarkdown,
-  SAMPLE_ANALYSIS,
-  SAMPLE_CUSTOMER,
-  type AnalysisSnapshot,
-  type CaseJson,
-} from '@whychain/shared';
+import { renderCsv, renderMarkdown, SAMPLE_ANALYSIS, SAMPLE_CUSTOMER } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
 import { createAnalysisOver, startTestServer, tempDataDir } from '../fixtures/server';
-import { apiClient } from '../fixtures/api';
+import { apiClient, exportInputOver } from '../fixtures/api';
 
 /** `GET /api/analyses/:id/export`: Markdown and CSV downloads of one analysis and its cases. */
 describe('analysis exports over HTTP', () => {
@@ -32,18 +25,7 @@ describe('analysis exports over HTTP', () => {
     data.cleanup();
   });
 
-  /** What the shared renderers make of the analysis as the API reads it, with its cases. */
-  async function expectedInput(id: string) {
-    const read = await call('GET', `/api/analyses/${id}`);
-    const { caseIds, ...snapshot } = read.body as unknown as AnalysisSnapshot & {
-      caseIds: string[];
-    };
-    const cases: CaseJson[] = [];
-    for (const caseId of caseIds) {
-      cases.push((await call('GET', `/api/cases/${caseId}`)).body as unknown as CaseJson);
-    }
-    return { snapshot, cases, id };
-  }
+  const expectedInput = (id: string) => exportInputOver(call, id);
 
   it('downloads the Markdown report named after the title, with its linked case', async () => {
     const res = await download(`/api/analyses/${sampleId}/export?format=md`);

@@ -2,6 +2,7 @@ import {
   layoutPrintTree,
   paginateTree,
   printRows,
+  TREE_COLORS,
   type AnalysisSnapshot,
   type PrintBox,
   type PrintTile,
@@ -13,22 +14,6 @@ import { contentBox, type Doc } from './pdfWriter';
  * The why tree in the PDF as vector drawing on the shared print layout: boxes, elbow connectors,
  * "Why N" labels and status words, at scale 1 (10 pt text), split over pages by `paginateTree`.
  */
-
-const TREE_COLORS = {
-  border: '#94a3b8',
-  fill: '#ffffff',
-  problemBorder: '#334155',
-  problemFill: '#f8fafc',
-  text: '#0f172a',
-  label: '#475569',
-  rootCause: '#6d28d9',
-  rootCauseFill: '#f5f3ff',
-  verified: '#047857',
-  greyedBorder: '#d1d5db',
-  greyedFill: '#f3f4f6',
-  greyedText: '#9ca3af',
-  edge: '#94a3b8',
-} as const;
 
 /** Room above each tile for the section heading. */
 const HEADING_ROOM = 30;

@@ -15,6 +15,23 @@ import { VERIFICATION_LABELS } from './labels';
  */
 
 /** Sizes of the printed tree, in points. */
+/** The colours of the printed tree, alike in the SVG, the PNG and the PDF. */
+export const TREE_COLORS = {
+  border: '#94a3b8',
+  fill: '#ffffff',
+  problemBorder: '#334155',
+  problemFill: '#f8fafc',
+  text: '#0f172a',
+  label: '#475569',
+  rootCause: '#6d28d9',
+  rootCauseFill: '#f5f3ff',
+  verified: '#047857',
+  greyedBorder: '#d1d5db',
+  greyedFill: '#f3f4f6',
+  greyedText: '#9ca3af',
+  edge: '#94a3b8',
+} as const;
+
 export const PRINT_STYLE = {
   whyWidth: 140,
   problemWidth: 220,

@@ -8,6 +8,7 @@ import {
   type PrintEdge,
   type PrintLayout,
   type PrintRow,
+  TREE_COLORS,
 } from './printLayout';
 
 /*
@@ -16,18 +17,7 @@ import {
  */
 
 const FONT = 'DejaVu Sans';
-const COLORS = {
-  border: '#94a3b8',
-  text: '#0f172a',
-  label: '#475569',
-  rootCause: '#6d28d9',
-  rootCauseFill: '#f5f3ff',
-  verified: '#047857',
-  greyedBorder: '#d1d5db',
-  greyedFill: '#f3f4f6',
-  greyedText: '#9ca3af',
-  edge: '#94a3b8',
-} as const;
+const COLORS = TREE_COLORS;
 
 /** Text escaped for XML content and attribute values. */
 export function escapeXml(text: string): string {
@@ -59,7 +49,7 @@ function boxColors(box: PrintBox) {
   }
   if (box.rootCause)
     return { stroke: COLORS.rootCause, fill: COLORS.rootCauseFill, text: COLORS.text };
-  return { stroke: COLORS.border, fill: '#ffffff', text: COLORS.text };
+  return { stroke: COLORS.border, fill: COLORS.fill, text: COLORS.text };
 }
 
 /** The colour of one status word: root causes violet, verified green, the rest as the label. */
