@@ -1,7 +1,8 @@
 // Golden files are test data read and written from Node; shared's own code stays free of Node.
 // eslint-disable-next-line no-restricted-imports
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFixedIdsAndClock } from './fixedIdsAndClock';
 import * as Y from 'yjs';
 import { addAction } from '../commands/addAction';
 import { addWhy } from '../commands/addWhy';
@@ -30,21 +31,7 @@ import { everyFieldDoc } from './jsonFixtures';
  */
 const GOLDEN = new URL('./__golden__/customer.md', import.meta.url);
 
-/** Fixed ids and a fixed clock, so the actions keep their order of creation every run. */
-beforeEach(() => {
-  let seed = 20261202;
-  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation((array) => {
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-    for (let i = 0; i < bytes.length; i++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      bytes[i] = seed >> 16;
-    }
-    return array;
-  });
-  let now = Date.UTC(2026, 10, 30, 14, 5);
-  vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
-});
-afterEach(() => vi.restoreAllMocks());
+useFixedIdsAndClock();
 
 function ok<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(result.reason);

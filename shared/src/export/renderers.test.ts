@@ -1,7 +1,8 @@
 // Golden files are test data read and written from Node; shared's own code stays free of Node.
 // eslint-disable-next-line no-restricted-imports
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFixedIdsAndClock } from './fixedIdsAndClock';
 import { branchingExportInput, EUROPEAN_CASE, sampleExportInput } from './exportFixtures';
 import { exportSlug, type ExportInput } from './exportInput';
 import { exportAnalysisJson } from './json';
@@ -22,21 +23,7 @@ function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-/** Fixed ids and a fixed clock, so ids, "created" and "signed off" times never change. */
-beforeEach(() => {
-  let seed = 20261202;
-  vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation((array) => {
-    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-    for (let i = 0; i < bytes.length; i++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      bytes[i] = seed >> 16;
-    }
-    return array;
-  });
-  let now = Date.UTC(2026, 10, 30, 14, 5);
-  vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
-});
-afterEach(() => vi.restoreAllMocks());
+useFixedIdsAndClock();
 
 /** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records; throws on anything else. */
 function parseCsv(text: string): string[][] {
