@@ -11,16 +11,14 @@ import {
   editCustomerMessage,
   editEvidence,
   editWhyDetails,
-  exportAnalysisJson,
   makeOrigin,
-  readAnalysis,
   renderCustomerMarkdown,
   setRootCause,
   type Result,
   type WhyId,
 } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
-import { apiClient, exportInputOver } from '../fixtures/api';
+import { apiClient, importDocOver, exportInputOver } from '../fixtures/api';
 import { createAnalysisOver, startTestServer, tempDataDir } from '../fixtures/server';
 
 function ok<T>(result: Result<T>): T {
@@ -83,14 +81,7 @@ describe("the customer's version over HTTP", () => {
   beforeAll(async () => {
     data = tempDataDir();
     server = await startTestServer(data.dir);
-    const snapshot = readAnalysis(closedDoc());
-    const created = await call(
-      'POST',
-      '/api/import',
-      exportAnalysisJson({ id: 'elsewhere0002', snapshot, caseIds: [] }),
-    );
-    expect(created.status).toBe(201);
-    closedId = created.body.id as string;
+    closedId = await importDocOver(call, closedDoc());
     const linked = await call('POST', '/api/cases', {
       customerName: 'Dębowa Books',
       summary: 'Charged twice for one order',

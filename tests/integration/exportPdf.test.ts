@@ -20,7 +20,7 @@ import {
   type WhyId,
 } from '@whychain/shared';
 import type { RunningServer } from '@whychain/server';
-import { apiClient } from '../fixtures/api';
+import { apiClient, importDocOver } from '../fixtures/api';
 import { startTestServer, tempDataDir } from '../fixtures/server';
 
 /*
@@ -118,14 +118,7 @@ describe('PDF report over HTTP', () => {
     data = tempDataDir();
     work = mkdtempSync(join(tmpdir(), 'whychain-pdf-'));
     server = await startTestServer(data.dir);
-    const snapshot = readAnalysis(reportDoc());
-    const created = await call(
-      'POST',
-      '/api/import',
-      exportAnalysisJson({ id: 'elsewhere0001', snapshot, caseIds: [] }),
-    );
-    expect(created.status).toBe(201);
-    reportId = created.body.id as string;
+    reportId = await importDocOver(call, reportDoc());
     const linked = await call('POST', '/api/cases', {
       customerName: 'Zoë Müller-Łukasiewicz GmbH',
       summary: 'Charged twice for the annual plan',
